@@ -1,0 +1,132 @@
+import path from 'node:path';
+
+export type DatabaseConfig =
+  | { readonly engine: 'sqlite'; readonly file: string }
+  | { readonly engine: 'postgres'; readonly url: string };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly demo: boolean;
+  readonly siteName: string;
+  /** Absolute origin used in canonical and share links; never ends with a slash. */
+  readonly siteUrl: string;
+  readonly timeZone: string;
+  readonly newsCodeStart: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly schedulerIntervalMs: number;
+  readonly trustProxy: boolean;
+}
+
+/** Thrown for a bad environment value; its message is the one line an operator reads. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Builds the one frozen configuration of a process from its environment. Every
+ * setting is read here and nowhere else, so a wrong value stops start-up with a
+ * message naming the variable instead of failing later inside a feature.
+ */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const port = readInteger(env, 'PORT', 3000, 0, 65535);
+  const dataDir = path.resolve(cwd, read(env, 'KHABAR_DATA_DIR') ?? 'data');
+  const timeZone = read(env, 'KHABAR_TIME_ZONE') ?? 'Asia/Tehran';
+  if (!isTimeZone(timeZone)) {
+    fail('KHABAR_TIME_ZONE', timeZone, 'an IANA time zone such as Asia/Tehran');
+  }
+  const logLevel = read(env, 'LOG_LEVEL') ?? 'info';
+  if (!isOneOf(logLevels, logLevel)) fail('LOG_LEVEL', logLevel, logLevels.join(', '));
+  const siteUrl = readSiteUrl(env, port);
+
+  return Object.freeze({
+    port,
+    host: read(env, 'HOST') ?? 'localhost',
+    dataDir,
+    database: readDatabase(env, dataDir),
+    demo: readSwitch(env, 'KHABAR_DEMO', true),
+    siteName: read(env, 'KHABAR_SITE_NAME') ?? 'خبر',
+    siteUrl,
+    timeZone,
+    newsCodeStart: readInteger(env, 'KHABAR_NEWS_CODE_START', 100001, 1, 2_000_000_000),
+    logLevel,
+    schedulerIntervalMs: readInteger(env, 'KHABAR_SCHEDULER_INTERVAL_MS', 15_000, 100, 3_600_000),
+    trustProxy: readSwitch(env, 'KHABAR_TRUST_PROXY', false),
+  });
+}
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function fail(name: string, value: string, expected: string): never {
+  throw new ConfigError(`${name} must be ${expected} (got "${value}")`);
+}
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    fail(name, raw, `a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function readSwitch(env: Env, name: string, fallback: boolean): boolean {
+  const raw = read(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['on', 'true', '1', 'yes'].includes(raw)) return true;
+  if (['off', 'false', '0', 'no'].includes(raw)) return false;
+  return fail(name, raw, '"on" or "off"');
+}
+
+function readDatabase(env: Env, dataDir: string): DatabaseConfig {
+  const raw = read(env, 'DATABASE_URL');
+  if (raw === undefined) return { engine: 'sqlite', file: path.join(dataDir, 'khabar.db') };
+  if (/^postgres(ql)?:\/\//.test(raw)) return { engine: 'postgres', url: raw };
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (file) return { engine: 'sqlite', file: path.resolve(dataDir, file) };
+  }
+  return fail('DATABASE_URL', redact(raw), 'postgres://user:password@host/db or sqlite:path/to/file.db');
+}
+
+function readSiteUrl(env: Env, port: number): string {
+  const raw = read(env, 'KHABAR_SITE_URL') ?? `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return fail('KHABAR_SITE_URL', raw, 'an absolute http(s) URL such as https://news.example');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    fail('KHABAR_SITE_URL', raw, 'an absolute http(s) URL such as https://news.example');
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '');
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isOneOf<T extends string>(options: readonly T[], value: string): value is T {
+  return (options as readonly string[]).includes(value);
+}
+
+/** Keeps a password out of the one line printed for a bad DATABASE_URL. */
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -1,0 +1,56 @@
+import { ValidationError } from '../../platform/errors.js';
+import { type ArticleSummary, decodeCursor, encodeCursor } from './article.js';
+import type { ArticleService } from './article-service.js';
+
+export interface ListPageQuery {
+  before?: string | undefined;
+  after?: string | undefined;
+}
+
+export interface ListPage {
+  items: ArticleSummary[];
+  newerHref: string | undefined;
+  olderHref: string | undefined;
+}
+
+const pageSize = 12;
+
+function cursorOf(value: string | undefined) {
+  if (value === undefined) return undefined;
+  const cursor = decodeCursor(value);
+  if (!cursor) throw new ValidationError('نشانی صفحه‌بندی درست نیست.');
+  return cursor;
+}
+
+/**
+ * One page of a newest-first list plus its newer/older links. One extra item is
+ * fetched in the direction of travel to know whether another page exists.
+ */
+export async function loadListPage(
+  articles: ArticleService,
+  basePath: string,
+  filter: { sectionId?: number; tagId?: number },
+  query: ListPageQuery,
+): Promise<ListPage> {
+  const before = cursorOf(query.before);
+  const after = before ? undefined : cursorOf(query.after);
+  const rows = await articles.listPublished({ ...filter, before, after, limit: pageSize + 1 });
+  const more = rows.length > pageSize;
+  const items = after ? rows.slice(more ? 1 : 0) : rows.slice(0, pageSize);
+  const first = items[0];
+  const last = items.at(-1);
+  const link = (key: 'before' | 'after', item: ArticleSummary) => `${basePath}?${key}=${encodeCursor(item)}`;
+
+  if (after) {
+    return {
+      items,
+      newerHref: more && first ? link('after', first) : undefined,
+      olderHref: last ? link('before', last) : undefined,
+    };
+  }
+  return {
+    items,
+    newerHref: before ? (first ? link('after', first) : basePath) : undefined,
+    olderHref: more && last ? link('before', last) : undefined,
+  };
+}

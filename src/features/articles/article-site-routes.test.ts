@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createArticle, createImage } from '../../../test/support/factories.js';
+import { buildTestApp, enginesUnderTest, type TestApp } from '../../../test/support/test-app.js';
+
+for (const engine of await enginesUnderTest()) {
+  describe(`article pages on ${engine.name}`, { skip: engine.skip }, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await buildTestApp(engine);
+    });
+    after(() => t?.close());
+
+    it('shows surtitle, title, lead, news code, dates, section, byline, body, tags and share links in order', async () => {
+      const cover = await createImage(t.services, 'نمای میدان آزادی');
+      const article = await createArticle(
+        t.services,
+        {
+          surtitle: 'گزارش',
+          title: 'بازگشایی خط ده متروی تهران',
+          lead: 'نخستین بخش خط ده مترو امروز به روی مسافران باز شد.',
+          byline: 'گروه شهری',
+          coverImageId: cover.id,
+          tags: ['مترو', 'تهران'],
+          section: 'society',
+        },
+        { publishedAt: new Date('2024-01-27T08:55:00Z') },
+      );
+      const res = await t.app.inject(`/news/${article.newsCode}/${encodeURIComponent(article.slug)}`);
+      assert.equal(res.statusCode, 200);
+      const html = res.body;
+      assert.match(html, /<html lang="fa" dir="rtl">/);
+      const order = [
+        'گزارش',
+        'بازگشایی خط ده متروی تهران',
+        'نخستین بخش خط ده مترو',
+        'کد خبر:',
+        '۰۷ بهمن ۱۴۰۲ - ۱۲:۲۵ - 27 January 2024',
+        'اجتماعی',
+        'گروه شهری',
+        'نمای میدان آزادی',
+        'بند نخست خبر.',
+        'مترو',
+        't.me/share/url',
+        'wa.me',
+        'x.com/intent/tweet',
+        'mailto:?subject=',
+        `https://khabar.test/n/${article.newsCode}`,
+        'بازگشت به بالا',
+      ];
+      let at = html.indexOf('<main');
+      for (const piece of order) {
+        const next = html.indexOf(piece, at);
+        assert.ok(next > at, `"${piece}" should come after what precedes it`);
+        at = next;
+      }
+      const persianCode = String(article.newsCode).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+      assert.ok(html.includes(`<dd>${persianCode}</dd>`), 'news code is printed in Persian digits');
+    });
+
+    it('redirects a missing or wrong slug to the canonical address with 301', async () => {
+      const article = await createArticle(t.services, { title: 'نشست خبری سخنگوی دولت' });
+      const canonical = `/news/${article.newsCode}/${encodeURIComponent(article.slug)}`;
+      for (const url of [`/news/${article.newsCode}`, `/news/${article.newsCode}/old-slug`, `/n/${article.newsCode}`]) {
+        const res = await t.app.inject(url);
+        assert.equal(res.statusCode, 301, url);
+        assert.equal(res.headers.location, canonical, url);
+      }
+    });
+
+    it('answers an unknown, unpublished or malformed news code with a Persian 404 page', async () => {
+      const draft = await createArticle(t.services, { state: 'draft' });
+      for (const url of ['/news/999999999', `/news/${draft.newsCode}`, '/news/abc', '/n/12x']) {
+        const res = await t.app.inject(url);
+        assert.equal(res.statusCode, 404, url);
+        assert.match(res.headers['content-type'] as string, /text\/html/);
+        assert.match(res.body, /پیدا نشد/);
+        assert.doesNotMatch(res.body, /at \w+ \(/, 'no stack trace');
+      }
+    });
+
+    it('renders a title with a script tag as text, and strips scripts from the body', async () => {
+      const article = await createArticle(t.services, {
+        title: 'خبر <script>alert(1)</script> مهم',
+        body: '<p>متن</p><script>alert(2)</script><img src="x" onerror="alert(3)"><a href="javascript:alert(4)">پیوند</a>',
+      });
+      const res = await t.app.inject(`/news/${article.newsCode}/${encodeURIComponent(article.slug)}`);
+      assert.equal(res.statusCode, 200);
+      assert.ok(res.body.includes('خبر &lt;script>alert(1)&lt;/script> مهم'), 'title is escaped');
+      assert.doesNotMatch(res.body, /<script>alert/);
+      assert.doesNotMatch(res.body, /onerror|javascript:/);
+    });
+
+    it('lists other news of the same section without the article itself', async () => {
+      const first = await createArticle(t.services, { section: 'sport', title: 'پیروزی تیم ملی والیبال در دیداری دوستانه' });
+      const second = await createArticle(t.services, { section: 'sport', title: 'اعلام فهرست تیم ملی کشتی' });
+      await createArticle(t.services, { section: 'world', title: 'نشست اقلیمی در ژنو' });
+      const res = await t.app.inject(`/news/${second.newsCode}/${encodeURIComponent(second.slug)}`);
+      const other = res.body.slice(res.body.indexOf('id="other-news-title"'));
+      assert.ok(other.includes(first.title));
+      assert.ok(!other.includes(second.title));
+      assert.ok(!other.includes('نشست اقلیمی در ژنو'));
+    });
+
+    it('sends a strict content security policy with no inline script', async () => {
+      const article = await createArticle(t.services);
+      const res = await t.app.inject(`/news/${article.newsCode}/${encodeURIComponent(article.slug)}`);
+      assert.match(res.headers['content-security-policy'] as string, /script-src 'self'/);
+      assert.doesNotMatch(res.body, /<script>(?!<\/script>)/);
+      assert.doesNotMatch(res.body, /https?:\/\/(?!khabar\.test|t\.me|wa\.me|x\.com)[a-z]/i, 'no third-party URLs');
+    });
+  });
+}

@@ -1,0 +1,52 @@
+import type { Generated } from 'kysely';
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  newsCode: number;
+  slug: string;
+  kind: string;
+  state: string;
+  surtitle: string | null;
+  title: string;
+  lead: Generated<string>;
+  body: string;
+  sectionId: number;
+  authorId: number | null;
+  byline: string | null;
+  source: string | null;
+  coverImageId: number | null;
+  commentsEnabled: Generated<number>;
+  /** When a scheduled article is due (UTC ISO 8601). */
+  publishAt: string | null;
+  /** When the article first went public (UTC ISO 8601); kept when it is unpublished. */
+  publishedAt: string | null;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewsCodeCounterTable {
+  id: number;
+  lastValue: number;
+}
+
+export interface ArticleTagsTable {
+  articleId: number;
+  tagId: number;
+  position: number;
+}
+
+export interface ArticleGalleryTable {
+  articleId: number;
+  position: number;
+  imageId: number;
+  caption: string | null;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  articleId: number;
+  snapshot: string;
+  createdBy: number | null;
+  createdAt: string;
+}

@@ -1,0 +1,165 @@
+import { toPersianDigits } from '../../../platform/persian/digits.js';
+import { formatArticleDateTime } from '../../../platform/persian/jalali.js';
+import { Layout } from '../../../platform/views/Layout.js';
+import { Picture } from '../../../platform/views/Picture.js';
+import type { SiteContext } from '../../../platform/views/site-context.js';
+import { imageVariantUrl, pickVariantWidth } from '../../media/image.js';
+import {
+  type Article,
+  type ArticleSummary,
+  articleKindNames,
+  articlePath,
+  displayByline,
+  shortPath,
+} from '../article.js';
+import { ShareLinks } from './ShareLinks.js';
+import { CardTeaser, RankedList } from './Teasers.js';
+
+export interface ArticlePageProps {
+  site: SiteContext;
+  article: Article;
+  otherNews: ArticleSummary[];
+  mostViewed: ArticleSummary[];
+}
+
+/** The article page, in the order Persian news sites print it. */
+export function ArticlePage({ site, article, otherNews, mostViewed }: ArticlePageProps) {
+  const canonical = articlePath(article);
+  const byline = displayByline(article);
+  const publishedAt = article.publishedAt ?? article.createdAt;
+  const ogImage = article.cover && imageVariantUrl(article.cover, pickVariantWidth(article.cover, 1200), 'jpg');
+  return (
+    <Layout
+      site={site}
+      title={article.title}
+      description={article.lead || undefined}
+      canonical={canonical}
+      image={ogImage ?? undefined}
+      type="article"
+    >
+      <div class="article-layout">
+        <article class={`article article--${article.kind}`}>
+          <header class="article__header">
+            {article.surtitle && <p class="surtitle">{article.surtitle}</p>}
+            <h1 class="article__title">{article.title}</h1>
+            {article.lead && <p class="article__lead">{article.lead}</p>}
+            <dl class="article__meta">
+              <div>
+                <dt>کد خبر:</dt>
+                <dd>{toPersianDigits(article.newsCode)}</dd>
+              </div>
+              <div>
+                <dt class="visually-hidden">تاریخ انتشار:</dt>
+                <dd>
+                  <time dateTime={publishedAt.toISOString()}>{formatArticleDateTime(publishedAt, site.timeZone)}</time>
+                </dd>
+              </div>
+              <div>
+                <dt>سرویس:</dt>
+                <dd>
+                  <a href={`/section/${encodeURIComponent(article.section.slug)}`}>{article.section.name}</a>
+                </dd>
+              </div>
+              {article.kind !== 'news' && (
+                <div>
+                  <dt class="visually-hidden">نوع مطلب:</dt>
+                  <dd class={`kind kind--${article.kind}`}>{articleKindNames[article.kind]}</dd>
+                </div>
+              )}
+              {byline && (
+                <div>
+                  <dt>نویسنده:</dt>
+                  <dd class="article__byline">{byline}</dd>
+                </div>
+              )}
+              {article.source && (
+                <div>
+                  <dt>منبع:</dt>
+                  <dd>{article.source}</dd>
+                </div>
+              )}
+            </dl>
+          </header>
+
+          {article.cover && (
+            <figure class="article__cover">
+              <Picture image={article.cover} sizes="(min-width: 1000px) 720px, 100vw" eager />
+              {(article.cover.caption || article.cover.credit) && (
+                <figcaption>
+                  {article.cover.caption}
+                  {article.cover.credit && <span class="credit"> عکس: {article.cover.credit}</span>}
+                </figcaption>
+              )}
+            </figure>
+          )}
+
+          <div class="article__body" dangerouslySetInnerHTML={{ __html: article.body }} />
+
+          {article.gallery.length > 0 && (
+            <section class="gallery" aria-label="روایت تصویری">
+              {article.gallery.map((item, index) => (
+                <figure class="gallery__item" key={item.image.id}>
+                  <Picture image={item.image} sizes="(min-width: 1000px) 720px, 100vw" />
+                  <figcaption>
+                    <span class="gallery__n">
+                      {toPersianDigits(index + 1)} از {toPersianDigits(article.gallery.length)}
+                    </span>{' '}
+                    {item.caption ?? item.image.caption}
+                  </figcaption>
+                </figure>
+              ))}
+            </section>
+          )}
+
+          {article.tags.length > 0 && (
+            <nav class="tags" aria-label="برچسب‌ها">
+              <h2 class="tags__title">برچسب‌ها:</h2>
+              <ul>
+                {article.tags.map((tag) => (
+                  <li key={tag.id}>
+                    <a href={`/tag/${encodeURIComponent(tag.slug)}`} rel="tag">
+                      {tag.name}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+
+          <ShareLinks
+            title={article.title}
+            url={`${site.siteUrl}${canonical}`}
+            shortUrl={`${site.siteUrl}${shortPath(article)}`}
+          />
+          <p class="print-only">نشانی این مطلب: {`${site.siteUrl}${shortPath(article)}`}</p>
+        </article>
+
+        <aside class="article-aside">
+          {mostViewed.length > 0 && (
+            <section class="block">
+              <h2 class="block__title">پربازدیدها</h2>
+              <RankedList items={mostViewed} label="پربازدیدترین‌های امروز" />
+            </section>
+          )}
+        </aside>
+      </div>
+
+      {otherNews.length > 0 && (
+        <section class="block other-news" aria-labelledby="other-news-title">
+          <h2 class="block__title" id="other-news-title">
+            سایر اخبار
+          </h2>
+          <div class="grid">
+            {otherNews.map((item) => (
+              <CardTeaser key={item.id} item={item} now={site.now} timeZone={site.timeZone} />
+            ))}
+          </div>
+        </section>
+      )}
+
+      <p class="back-to-top">
+        <a href="#top">بازگشت به بالا ↑</a>
+      </p>
+    </Layout>
+  );
+}

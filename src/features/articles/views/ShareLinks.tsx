@@ -1,0 +1,44 @@
+export interface ShareLinksProps {
+  title: string;
+  url: string;
+  shortUrl: string;
+}
+
+/**
+ * Plain links to the sharing pages of each app: nothing is loaded from those
+ * services until the reader taps one. The short link is a selectable field,
+ * and /assets/site.js turns its button into "copy" where scripts run.
+ */
+export function ShareLinks({ title, url, shortUrl }: ShareLinksProps) {
+  const u = encodeURIComponent(url);
+  const t = encodeURIComponent(title);
+  const links = [
+    { name: 'تلگرام', className: 'telegram', href: `https://t.me/share/url?url=${u}&text=${t}` },
+    { name: 'واتس‌اپ', className: 'whatsapp', href: `https://wa.me/?text=${t}%20${u}` },
+    { name: 'ایکس', className: 'x', href: `https://x.com/intent/tweet?url=${u}&text=${t}` },
+    { name: 'ایمیل', className: 'email', href: `mailto:?subject=${t}&body=${u}` },
+  ];
+  return (
+    <section class="share" aria-labelledby="share-title">
+      <h2 id="share-title" class="share__title">
+        ارسال به دوستان
+      </h2>
+      <ul class="share__links">
+        {links.map((link) => (
+          <li key={link.className}>
+            <a class={`share__link share__link--${link.className}`} href={link.href} rel="noopener noreferrer nofollow">
+              {link.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <div class="share__short">
+        <label for="short-link">لینک کوتاه:</label>
+        <input id="short-link" type="text" readonly value={shortUrl} dir="ltr" data-copy-source="" />
+        <button type="button" class="share__copy" data-copy-button="" hidden>
+          کپی لینک
+        </button>
+      </div>
+    </section>
+  );
+}

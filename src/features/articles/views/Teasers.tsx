@@ -1,0 +1,89 @@
+import { toPersianDigits } from '../../../platform/persian/digits.js';
+import { Picture } from '../../../platform/views/Picture.js';
+import { type ArticleSummary, articleKindNames, articlePath } from '../article.js';
+import { teaserStamp } from './stamp.js';
+
+export interface TeaserProps {
+  item: ArticleSummary;
+  now: Date;
+  timeZone: string;
+}
+
+function Stamp({ item, now, timeZone }: TeaserProps) {
+  return (
+    <time class="stamp" dateTime={item.publishedAt.toISOString()}>
+      {teaserStamp(item.publishedAt, now, timeZone)}
+    </time>
+  );
+}
+
+function KindBadge({ item }: { item: ArticleSummary }) {
+  if (item.kind === 'news') return null;
+  return <span class={`kind kind--${item.kind}`}>{articleKindNames[item.kind]}</span>;
+}
+
+/** The top story: the largest picture on the page, loaded first. */
+export function LeadTeaser(props: TeaserProps) {
+  const { item } = props;
+  return (
+    <article class="teaser teaser--lead">
+      <a href={articlePath(item)} class="teaser__link">
+        {item.cover && <Picture image={item.cover} sizes="(min-width: 1000px) 640px, 100vw" eager />}
+        <div class="teaser__text">
+          {item.surtitle && <p class="surtitle">{item.surtitle}</p>}
+          <h2 class="teaser__title">{item.title}</h2>
+          {item.lead && <p class="teaser__lead">{item.lead}</p>}
+        </div>
+      </a>
+    </article>
+  );
+}
+
+/** A picture, the headline and its time; for grids and section blocks. */
+export function CardTeaser(props: TeaserProps & { withLead?: boolean }) {
+  const { item, withLead } = props;
+  return (
+    <article class="teaser teaser--card">
+      <a href={articlePath(item)} class="teaser__link">
+        {item.cover && <Picture image={item.cover} sizes="(min-width: 1000px) 300px, (min-width: 600px) 45vw, 100vw" />}
+        <div class="teaser__text">
+          {item.surtitle && <p class="surtitle">{item.surtitle}</p>}
+          <h3 class="teaser__title">
+            <KindBadge item={item} />
+            {item.title}
+          </h3>
+          {withLead && item.lead && <p class="teaser__lead">{item.lead}</p>}
+        </div>
+      </a>
+      <Stamp {...props} />
+    </article>
+  );
+}
+
+/** A headline on one line with its time, for the dense "latest news" list. */
+export function LineTeaser(props: TeaserProps) {
+  const { item } = props;
+  return (
+    <li class="teaser teaser--line">
+      <Stamp {...props} />
+      <a href={articlePath(item)}>
+        <KindBadge item={item} />
+        {item.title}
+      </a>
+    </li>
+  );
+}
+
+/** A numbered list, for most viewed. */
+export function RankedList({ items, label }: { items: ArticleSummary[]; label: string }) {
+  return (
+    <ol class="ranked" aria-label={label}>
+      {items.map((item, index) => (
+        <li key={item.id}>
+          <span class="ranked__n">{toPersianDigits(index + 1)}</span>
+          <a href={articlePath(item)}>{item.title}</a>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,6 @@
+export interface Author {
+  id: number;
+  slug: string;
+  name: string;
+  bio: string | null;
+}

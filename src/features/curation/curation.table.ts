@@ -1,0 +1,5 @@
+export interface CurationSlotsTable {
+  slot: string;
+  position: number;
+  articleId: number;
+}

@@ -1,0 +1,90 @@
+import type { Services } from '../../app.js';
+import { findAuthorBySlug, insertAuthor } from '../authors/author-repository.js';
+import { countArticles } from '../articles/article-repository.js';
+import { replaceSlot } from '../curation/curation-repository.js';
+import { systemActor } from '../users/user.js';
+import { type DemoArticle, demoAuthors } from './demo-article.js';
+import { demoArticlesA } from './demo-articles-a.js';
+import { demoArticlesB } from './demo-articles-b.js';
+import { demoPicture } from './demo-images.js';
+
+export const demoArticles: readonly DemoArticle[] = [...demoArticlesA, ...demoArticlesB];
+
+type DemoServices = Pick<Services, 'db' | 'clock' | 'articles' | 'media' | 'views' | 'events'>;
+
+/**
+ * Fills an empty site with the demo newsroom's articles, pictures, curation
+ * and a spread of views, through the same services the newsroom uses.
+ * Returns how many articles it added (0 when the site already had some).
+ */
+export async function seedDemoContent(services: DemoServices, { onlyIfEmpty }: { onlyIfEmpty: boolean }): Promise<number> {
+  const { db, clock, articles, media } = services;
+  if (onlyIfEmpty && (await countArticles(db)) > 0) return 0;
+  const now = clock.now();
+  for (const author of demoAuthors) {
+    if (!(await findAuthorBySlug(db, author.slug))) await insertAuthor(db, author, now);
+  }
+
+  const created: { id: number; item: DemoArticle }[] = [];
+  // Oldest first, so news codes rise with publication time as on a real site.
+  const ordered = [...demoArticles].sort((a, b) => b.hoursAgo - a.hoursAgo);
+  for (const [index, item] of ordered.entries()) {
+    const cover = await media.storeImage(await demoPicture(item.section, index * 31 + 1), {
+      alt: item.coverCaption,
+      caption: item.coverCaption,
+      credit: 'تصویر نمایشی',
+    });
+    const gallery = [];
+    for (const [n, caption] of (item.gallery ?? []).entries()) {
+      const image = await media.storeImage(await demoPicture(item.section, index * 31 + n + 2), {
+        alt: caption,
+        caption,
+        credit: 'تصویر نمایشی',
+      });
+      gallery.push({ imageId: image.id, caption });
+    }
+    const article = await articles.create(
+      systemActor,
+      {
+        title: item.title,
+        surtitle: item.surtitle ?? null,
+        lead: item.lead,
+        body: item.body,
+        section: item.section,
+        tags: item.tags,
+        kind: item.kind,
+        state: 'published',
+        author: item.author,
+        byline: item.byline ?? null,
+        source: item.source ?? null,
+        coverImageId: cover.id,
+        gallery,
+      },
+      { publishedAt: new Date(now.getTime() - item.hoursAgo * 3_600_000) },
+    );
+    created.push({ id: article.id, item });
+  }
+
+  await curate(services, created);
+  return created.length;
+}
+
+async function curate(services: DemoServices, created: { id: number; item: DemoArticle }[]) {
+  const newestFirst = [...created].sort((a, b) => a.item.hoursAgo - b.item.hoursAgo);
+  const top = newestFirst.find((c) => c.item.kind === 'report' || c.item.kind === 'news');
+  const picks = newestFirst.filter((c) => c !== top && ['report', 'interview', 'opinion'].includes(c.item.kind)).slice(0, 4);
+  if (top) await replaceSlot(services.db, 'topStory', [top.id]);
+  await replaceSlot(
+    services.db,
+    'editorPick',
+    picks.map((p) => p.id),
+  );
+
+  // Readers' views over the last day, heavier on fresher items, so most-viewed lists have something true to rank.
+  for (const [rank, { id, item }] of newestFirst.entries()) {
+    if (item.hoursAgo > 24) continue;
+    const views = Math.max(1, 40 - rank * 3);
+    for (let i = 0; i < views; i++) services.views.record(id, 'Mozilla/5.0 (demo reader)');
+  }
+  await services.views.flush();
+}

@@ -1,0 +1,8 @@
+import type { Generated } from 'kysely';
+
+export interface TagsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  createdAt: string;
+}

@@ -1,0 +1,100 @@
+import { parseArgs } from 'node:util';
+import { createServices } from './app.js';
+import { openMigratedDatabase } from './cli/prepare.js';
+import { serve } from './cli/serve.js';
+import { type Config, ConfigError, loadConfig } from './config/config.js';
+import { seedDemoContent } from './features/demo/demo-seeder.js';
+import { AppError } from './platform/errors.js';
+
+const usage = `usage: khabar <command>
+
+  serve                          migrate, seed the demo on an empty site, serve HTTP (default)
+  migrate                        apply pending database migrations
+  demo                           add the demo content to an empty site
+  user add --email E --name N --role admin|editor|writer|moderator --password P
+  token create --email E [--label L]    print a new API token (Bearer) for that user
+
+Environment: PORT, HOST, KHABAR_DATA_DIR, DATABASE_URL, KHABAR_DEMO, KHABAR_SITE_URL, ... (see README)`;
+
+async function withServices<T>(config: Config, work: (services: ReturnType<typeof createServices>) => Promise<T>) {
+  const database = await openMigratedDatabase(config);
+  try {
+    const services = createServices({ config, db: database.db }, (error, what) => console.error(what, error));
+    await services.sections.ensureDefaults();
+    return await work(services);
+  } finally {
+    await database.destroy();
+  }
+}
+
+function option(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || !value) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+class UsageError extends Error {}
+
+async function run(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      label: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const config = loadConfig();
+  const [command = 'serve', sub] = positionals;
+  const at = `${command}${sub ? ` ${sub}` : ''}`;
+  switch (at) {
+    case 'serve':
+      return serve(config);
+    case 'migrate': {
+      const database = await openMigratedDatabase(config);
+      await database.destroy();
+      console.log(database.applied.length ? `applied: ${database.applied.join(', ')}` : 'database is up to date');
+      return;
+    }
+    case 'demo':
+      return withServices(config, async (services) => {
+        const seeded = await seedDemoContent(services, { onlyIfEmpty: true });
+        console.log(seeded ? `demo content: ${seeded} articles` : 'the site already has articles; demo not added');
+      });
+    case 'user add':
+      return withServices(config, async ({ users }) => {
+        const user = await users.createUser({
+          email: option(values, 'email'),
+          name: option(values, 'name'),
+          role: option(values, 'role'),
+          password: option(values, 'password'),
+        });
+        console.log(`user ${user.email} (${user.role}) created`);
+      });
+    case 'token create':
+      return withServices(config, async ({ users }) => {
+        const { token } = await users.createApiToken(option(values, 'email'), values.label ?? 'cli');
+        console.log(token);
+      });
+    default:
+      throw new UsageError(`unknown command "${at}"`);
+  }
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`khabar: configuration: ${error.message}`);
+  else if (error instanceof UsageError) console.error(`khabar: ${error.message}\n\n${usage}`);
+  else if (error instanceof AppError) console.error(`khabar: ${error.message}`);
+  else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    console.error(`khabar: ${error.message}\n\n${usage}`);
+  } else console.error('khabar: failed:', error);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import type {
+  ArticleGalleryTable,
+  ArticleRevisionsTable,
+  ArticlesTable,
+  ArticleTagsTable,
+  NewsCodeCounterTable,
+} from '../../features/articles/article.table.js';
+import type { AuthorsTable } from '../../features/authors/author.table.js';
+import type { CurationSlotsTable } from '../../features/curation/curation.table.js';
+import type { ImagesTable } from '../../features/media/image.table.js';
+import type { SectionsTable } from '../../features/sections/section.table.js';
+import type { ArticleViewsHourlyTable } from '../../features/stats/view.table.js';
+import type { TagsTable } from '../../features/tags/tag.table.js';
+import type { ApiTokensTable, UsersTable } from '../../features/users/user.table.js';
+
+/** The whole schema as Kysely sees it; each table's shape lives in its feature. */
+export interface Database {
+  users: UsersTable;
+  apiTokens: ApiTokensTable;
+  sections: SectionsTable;
+  authors: AuthorsTable;
+  tags: TagsTable;
+  images: ImagesTable;
+  articles: ArticlesTable;
+  newsCodeCounter: NewsCodeCounterTable;
+  articleTags: ArticleTagsTable;
+  articleGallery: ArticleGalleryTable;
+  articleRevisions: ArticleRevisionsTable;
+  curationSlots: CurationSlotsTable;
+  articleViewsHourly: ArticleViewsHourlyTable;
+}

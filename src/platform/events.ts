@@ -1,0 +1,37 @@
+export interface DomainEvents {
+  'article.published': { articleId: number; newsCode: number; sectionId: number };
+  'article.updated': { articleId: number; newsCode: number; sectionId: number };
+  'article.unpublished': { articleId: number; newsCode: number; sectionId: number };
+  'curation.changed': { slot: string };
+}
+
+type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;
+
+/**
+ * The in-process bus that services publish domain events on. Listeners (page
+ * cache, search index, feeds) run after the publisher's work is committed; a
+ * failing listener is reported and never undoes or blocks the publisher.
+ */
+export class EventBus {
+  readonly #listeners = new Map<keyof DomainEvents, Set<Listener<never>>>();
+
+  constructor(private readonly onListenerError: (error: unknown, event: string) => void) {}
+
+  on<K extends keyof DomainEvents>(event: K, listener: Listener<K>): () => void {
+    const set = this.#listeners.get(event) ?? new Set();
+    set.add(listener as Listener<never>);
+    this.#listeners.set(event, set);
+    return () => set.delete(listener as Listener<never>);
+  }
+
+  emit<K extends keyof DomainEvents>(event: K, payload: DomainEvents[K]): void {
+    for (const listener of this.#listeners.get(event) ?? []) {
+      try {
+        const result = (listener as Listener<K>)(payload);
+        if (result instanceof Promise) result.catch((error) => this.onListenerError(error, event));
+      } catch (error) {
+        this.onListenerError(error, event);
+      }
+    }
+  }
+}

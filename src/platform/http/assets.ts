@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+// This file sits three levels below the project root both in src/ and in dist/.
+const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const publicDir = path.join(projectRoot, 'public');
+const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('vazirmatn/package.json')), 'fonts/webfonts');
+
+export interface AssetUrls {
+  stylesheet: string;
+  script: string;
+}
+
+function versioned(file: string): string {
+  const hash = createHash('sha256').update(readFileSync(path.join(publicDir, file))).digest('hex').slice(0, 10);
+  return `/assets/${file}?v=${hash}`;
+}
+
+/**
+ * Serves the stylesheet, the one small script, the self-hosted font and the
+ * uploaded media. Asset URLs carry a content hash, so browsers may keep them
+ * for a year and still never run a stale stylesheet after a deploy.
+ */
+export async function registerAssets(app: FastifyInstance, mediaDir: string): Promise<AssetUrls> {
+  const year = 365 * 24 * 3600;
+  const immutable = (res: { setHeader(name: string, value: string): unknown }) =>
+    res.setHeader('Cache-Control', `public, max-age=${year}, immutable`);
+  await app.register(fastifyStatic, {
+    root: publicDir,
+    prefix: '/assets/',
+    cacheControl: false,
+    setHeaders: immutable,
+    preCompressed: false,
+    wildcard: true,
+  });
+  await app.register(fastifyStatic, {
+    root: fontDir,
+    prefix: '/assets/fonts/',
+    decorateReply: false,
+    cacheControl: false,
+    setHeaders: immutable,
+    allowedPath: (pathName) => /^\/Vazirmatn-(Regular|Bold)\.woff2$/.test(pathName),
+  });
+  await app.register(fastifyStatic, {
+    root: mediaDir,
+    prefix: '/media/',
+    decorateReply: false,
+    cacheControl: false,
+    setHeaders: immutable,
+  });
+  return { stylesheet: versioned('site.css'), script: versioned('site.js') };
+}

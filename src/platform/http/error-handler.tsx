@@ -1,0 +1,73 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.js';
+import { ErrorPage } from '../views/ErrorPage.js';
+import { sendPage } from './render.js';
+
+interface Problem {
+  status: number;
+  code: string;
+  message: string;
+}
+
+const internal: Problem = {
+  status: 500,
+  code: 'internal',
+  message: 'خطایی در سرور رخ داد. اگر دوباره پیش آمد، شناسهٔ درخواست را به ما بگویید.',
+};
+
+// Fastify's own client errors (bad JSON, too large, wrong content type) keep
+// their status and get a message a reader or integrator can act on.
+const clientErrors: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'بدنهٔ درخواست JSON درستی نیست.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: 'بدنهٔ درخواست خالی است.' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'too_large', message: 'درخواست بزرگ‌تر از حد مجاز است.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'این نوع محتوا پذیرفته نمی‌شود.' },
+};
+
+function toProblem(error: FastifyError | Error): Problem {
+  if (error instanceof AppError) return { status: error.status, code: error.code, message: error.message };
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) {
+    return { status: 400, code: 'invalid_input', message: `ورودی نادرست است: ${fastifyError.message}` };
+  }
+  const status = fastifyError.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const known = fastifyError.code ? clientErrors[fastifyError.code] : undefined;
+    return { status, code: known?.code ?? 'bad_request', message: known?.message ?? 'درخواست نادرست است.' };
+  }
+  return internal;
+}
+
+export function isApiRequest(request: FastifyRequest): boolean {
+  return request.url === '/api' || request.url.startsWith('/api/');
+}
+
+function reply(request: FastifyRequest, res: FastifyReply, problem: Problem): FastifyReply {
+  if (isApiRequest(request)) {
+    return res
+      .status(problem.status)
+      .send({ error: { code: problem.code, message: problem.message, requestId: request.id } });
+  }
+  return sendPage(
+    res,
+    <ErrorPage status={problem.status} message={problem.message} requestId={request.id} />,
+    problem.status,
+  );
+}
+
+/** One place turns every error into JSON for the API or a Persian page for people; 5xx details stay in the log. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, res) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply(request, res, problem);
+  });
+
+  app.setNotFoundHandler((request, res) =>
+    reply(request, res, {
+      status: 404,
+      code: 'not_found',
+      message: isApiRequest(request) ? 'چنین نشانی‌ای در API نیست.' : 'صفحه‌ای که دنبالش بودید پیدا نشد.',
+    }),
+  );
+}

@@ -1,0 +1,11 @@
+import type { FastifyReply } from 'fastify';
+import type { VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+
+/** Renders a page to HTML and sends it; views are pure, so this is all a route needs. */
+export function sendPage(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  return reply
+    .status(status)
+    .type('text/html; charset=utf-8')
+    .send(`<!doctype html>${render(page)}`);
+}

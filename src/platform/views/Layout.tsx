@@ -1,0 +1,79 @@
+import type { ComponentChildren } from 'preact';
+import { formatJalaliDate } from '../persian/jalali.js';
+import type { SiteContext } from './site-context.js';
+
+export interface LayoutProps {
+  site: SiteContext;
+  title?: string;
+  description?: string;
+  canonical?: string;
+  image?: string;
+  type?: 'website' | 'article';
+  children: ComponentChildren;
+}
+
+/** The frame of every public page: Persian, right to left, one stylesheet, no third-party requests. */
+export function Layout({ site, title, description, canonical, image, type = 'website', children }: LayoutProps) {
+  const fullTitle = title ? `${title} | ${site.siteName}` : site.siteName;
+  const absolute = (path: string) => (path.startsWith('http') ? path : `${site.siteUrl}${path}`);
+  return (
+    <html lang="fa" dir="rtl">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {description && <meta name="description" content={description} />}
+        {canonical && <link rel="canonical" href={absolute(canonical)} />}
+        <meta property="og:site_name" content={site.siteName} />
+        <meta property="og:title" content={title ?? site.siteName} />
+        <meta property="og:type" content={type} />
+        <meta property="og:locale" content="fa_IR" />
+        {description && <meta property="og:description" content={description} />}
+        {canonical && <meta property="og:url" content={absolute(canonical)} />}
+        {image && <meta property="og:image" content={absolute(image)} />}
+        <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
+        <link rel="preload" href="/assets/fonts/Vazirmatn-Regular.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
+        <link rel="stylesheet" href={site.stylesheet} />
+        <script src={site.script} defer />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          رفتن به محتوای اصلی
+        </a>
+        <header class="site-header" id="top">
+          <div class="wrap site-header__bar">
+            <a class="site-logo" href="/">
+              {site.siteName}
+            </a>
+            <span class="site-date">{formatJalaliDate(site.now, site.timeZone)}</span>
+          </div>
+          <nav class="site-nav" aria-label="سرویس‌ها">
+            <ul class="wrap">
+              <li>
+                <a href="/">صفحهٔ نخست</a>
+              </li>
+              {site.sections.map((s) => (
+                <li key={s.slug}>
+                  <a href={`/section/${encodeURIComponent(s.slug)}`}>{s.name}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="wrap">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              {site.siteName} — پایگاه خبری. بازنشر مطالب با ذکر منبع آزاد است.
+            </p>
+            <p>
+              <a href="#top">بازگشت به بالا</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
