@@ -50,7 +50,6 @@ export const ArticleListQuery = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
     cursor: Type.Optional(Type.String({ description: 'nextCursor of the previous page' })),
   },
-  { additionalProperties: false },
 );
 export type ArticleListQuery = Static<typeof ArticleListQuery>;
 
