@@ -35,14 +35,21 @@ export interface AppDeps {
 }
 
 /** The services of one process, wired once; the HTTP app and the CLI both use them. */
-export function createServices({ config, db, clock = systemClock }: AppDeps, log: (error: unknown, what: string) => void) {
+export function createServices(
+  { config, db, clock = systemClock }: AppDeps,
+  log: (error: unknown, what: string) => void,
+) {
   const events = new EventBus((error, event) => log(error, `listener of ${event} failed`));
   const sections = createSectionService({ db, clock });
   const articles = createArticleService({ db, clock, events, newsCodeStart: config.newsCodeStart });
   const tags = createTagService({ db });
   const users = createUserService({ db, clock });
   const media = createMediaService({ db, clock, mediaDir: path.join(config.dataDir, 'media') });
-  const views = createViewCounter({ db, clock, onFlushError: (error) => log(error, 'view counts not saved yet') });
+  const views = createViewCounter({
+    db,
+    clock,
+    onFlushError: (error) => log(error, 'view counts not saved yet'),
+  });
   const home = createHomeService({ db, articles, sections, views });
   return { db, siteUrl: config.siteUrl, clock, events, sections, articles, tags, users, media, views, home };
 }
@@ -83,7 +90,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       info: { title: 'Khabar API', version: '1', description: 'The JSON API of a Khabar news site.' },
       servers: [{ url: config.siteUrl }],
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'khabar token create --email …' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'khabar token create --email …' },
+        },
       },
     },
   });
@@ -91,14 +100,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const mediaDir = services.media.mediaDir;
   mkdirSync(mediaDir, { recursive: true });
   const assets = await registerAssets(app, mediaDir);
-  app.decorate('siteContext', async (): Promise<SiteContext> => ({
-    siteName: config.siteName,
-    siteUrl: config.siteUrl,
-    timeZone: config.timeZone,
-    sections: await services.sections.list(),
-    now: services.clock.now(),
-    ...assets,
-  }));
+  app.decorate(
+    'siteContext',
+    async (): Promise<SiteContext> => ({
+      siteName: config.siteName,
+      siteUrl: config.siteUrl,
+      timeZone: config.timeZone,
+      sections: await services.sections.list(),
+      now: services.clock.now(),
+      ...assets,
+    }),
+  );
 
   await app.register(homeSiteRoutes);
   await app.register(articleSiteRoutes);

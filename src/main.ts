@@ -16,7 +16,10 @@ const usage = `usage: khabar <command>
 
 Environment: PORT, HOST, KHABAR_DATA_DIR, DATABASE_URL, KHABAR_DEMO, KHABAR_SITE_URL, ... (see README)`;
 
-async function withServices<T>(config: Config, work: (services: ReturnType<typeof createServices>) => Promise<T>) {
+async function withServices<T>(
+  config: Config,
+  work: (services: ReturnType<typeof createServices>) => Promise<T>,
+) {
   const database = await openMigratedDatabase(config);
   try {
     const services = createServices({ config, db: database.db }, (error, what) => console.error(what, error));
@@ -61,13 +64,17 @@ async function run(argv: string[]): Promise<void> {
     case 'migrate': {
       const database = await openMigratedDatabase(config);
       await database.destroy();
-      console.log(database.applied.length ? `applied: ${database.applied.join(', ')}` : 'database is up to date');
+      console.log(
+        database.applied.length ? `applied: ${database.applied.join(', ')}` : 'database is up to date',
+      );
       return;
     }
     case 'demo':
       return withServices(config, async (services) => {
         const seeded = await seedDemoContent(services, { onlyIfEmpty: true });
-        console.log(seeded ? `demo content: ${seeded} articles` : 'the site already has articles; demo not added');
+        console.log(
+          seeded ? `demo content: ${seeded} articles` : 'the site already has articles; demo not added',
+        );
       });
     case 'user add':
       return withServices(config, async ({ users }) => {

@@ -46,7 +46,8 @@ describe('loadConfig', () => {
     for (const [env, message] of cases) {
       assert.throws(
         () => loadConfig(env),
-        (error: unknown) => error instanceof ConfigError && message.test(error.message) && !error.message.includes('\n'),
+        (error: unknown) =>
+          error instanceof ConfigError && message.test(error.message) && !error.message.includes('\n'),
         JSON.stringify(env),
       );
     }

@@ -86,7 +86,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['article_revisions', 'article_gallery', 'article_tags', 'articles', 'news_code_counter']) {
+  for (const table of [
+    'article_revisions',
+    'article_gallery',
+    'article_tags',
+    'articles',
+    'news_code_counter',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -43,7 +43,10 @@ export async function createUserWithToken(
 }
 
 /** A small stored image, drawn on the spot. */
-export async function createImage(services: Pick<Services, 'media'>, caption = 'تصویر آزمایشی'): Promise<Image> {
+export async function createImage(
+  services: Pick<Services, 'media'>,
+  caption = 'تصویر آزمایشی',
+): Promise<Image> {
   const png = await sharp({ create: { width: 1000, height: 600, channels: 3, background: '#336699' } })
     .png()
     .toBuffer();

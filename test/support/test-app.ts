@@ -25,7 +25,9 @@ export async function enginesUnderTest(): Promise<EngineUnderTest[]> {
   const pg = await postgresForTests();
   return [
     { name: 'sqlite', skip: false },
-    'url' in pg ? { name: 'postgres', skip: false, postgresUrl: pg.url } : { name: 'postgres', skip: pg.skipReason },
+    'url' in pg
+      ? { name: 'postgres', skip: false, postgresUrl: pg.url }
+      : { name: 'postgres', skip: pg.skipReason },
   ];
 }
 
@@ -43,7 +45,9 @@ export async function buildTestApp(
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'khabar-test-'));
   const scratch =
-    engine.name === 'postgres' && engine.postgresUrl ? await createScratchDatabase(engine.postgresUrl) : undefined;
+    engine.name === 'postgres' && engine.postgresUrl
+      ? await createScratchDatabase(engine.postgresUrl)
+      : undefined;
   const config = loadConfig({
     KHABAR_DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',

@@ -39,7 +39,10 @@ for (const engine of await enginesUnderTest()) {
       assert.equal(body.state, 'published');
       assert.equal(typeof body.id, 'number');
       assert.equal(typeof body.newsCode, 'number');
-      assert.equal(body.url, `https://khabar.test/news/${body.newsCode}/${encodeURIComponent('تصویب-کلیات-لایحه-بودجه-در-مجلس')}`);
+      assert.equal(
+        body.url,
+        `https://khabar.test/news/${body.newsCode}/${encodeURIComponent('تصویب-کلیات-لایحه-بودجه-در-مجلس')}`,
+      );
       const page = await t.app.inject(new URL(body.url).pathname);
       assert.equal(page.statusCode, 200);
       const fetched = await t.app.inject(`/api/v1/articles/${body.newsCode}`);
@@ -63,7 +66,12 @@ for (const engine of await enginesUnderTest()) {
       const draft = await post(writer, { title: 'پیش‌نویس خبرنگار', body: '<p>متن</p>', section: 'economy' });
       assert.equal(draft.statusCode, 201);
       assert.equal(draft.json().state, 'draft');
-      const publish = await post(writer, { title: 'خبر', body: '<p>متن</p>', section: 'economy', state: 'published' });
+      const publish = await post(writer, {
+        title: 'خبر',
+        body: '<p>متن</p>',
+        section: 'economy',
+        state: 'published',
+      });
       assert.equal(publish.statusCode, 403);
       assert.equal(publish.json().error.code, 'forbidden');
       const moderated = await post(moderator, { title: 'خبر', body: '<p>متن</p>', section: 'economy' });
@@ -109,7 +117,11 @@ for (const engine of await enginesUnderTest()) {
       assert.equal(res.json().state, 'scheduled');
       const code = res.json().newsCode;
       assert.equal((await t.app.inject(`/api/v1/articles/${code}`)).statusCode, 404, 'hidden from readers');
-      assert.equal((await t.app.inject({ url: `/api/v1/articles/${code}`, headers: { authorization: editor } })).json().state, 'scheduled');
+      assert.equal(
+        (await t.app.inject({ url: `/api/v1/articles/${code}`, headers: { authorization: editor } })).json()
+          .state,
+        'scheduled',
+      );
       assert.equal(await t.services.articles.publishDue(), 0, 'not yet due');
     });
 
@@ -142,7 +154,12 @@ for (const engine of await enginesUnderTest()) {
       assert.equal((await t.app.inject(`/news/${article.newsCode}`)).statusCode, 404);
       const next = await createArticle(t.services);
       assert.ok(next.newsCode > article.newsCode, 'codes keep rising');
-      const missing = await t.app.inject({ method: 'PATCH', url: '/api/v1/articles/1', headers: { authorization: editor }, payload: { title: 'x' } });
+      const missing = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/articles/1',
+        headers: { authorization: editor },
+        payload: { title: 'x' },
+      });
       assert.equal(missing.statusCode, 404);
       assert.equal(missing.json().error.code, 'not_found');
     });
@@ -151,17 +168,29 @@ for (const engine of await enginesUnderTest()) {
       const made = [];
       for (let i = 0; i < 5; i++) {
         made.push(
-          await createArticle(t.services, { section: 'opinion', tags: ['صفحه‌بندی'], title: `یادداشت ${i}` }, {
-            publishedAt: new Date(Date.UTC(2025, 0, 1, i)),
-          }),
+          await createArticle(
+            t.services,
+            { section: 'opinion', tags: ['صفحه‌بندی'], title: `یادداشت ${i}` },
+            {
+              publishedAt: new Date(Date.UTC(2025, 0, 1, i)),
+            },
+          ),
         );
       }
       const first = await t.app.inject('/api/v1/articles?section=opinion&limit=2');
       assert.equal(first.statusCode, 200);
-      assert.deepEqual(first.json().items.map((i: { title: string }) => i.title), ['یادداشت 4', 'یادداشت 3']);
+      assert.deepEqual(
+        first.json().items.map((i: { title: string }) => i.title),
+        ['یادداشت 4', 'یادداشت 3'],
+      );
       await createArticle(t.services, { section: 'opinion', tags: ['صفحه‌بندی'], title: 'یادداشت تازه' });
-      const second = await t.app.inject(`/api/v1/articles?section=opinion&limit=2&cursor=${first.json().nextCursor}`);
-      assert.deepEqual(second.json().items.map((i: { title: string }) => i.title), ['یادداشت 2', 'یادداشت 1']);
+      const second = await t.app.inject(
+        `/api/v1/articles?section=opinion&limit=2&cursor=${first.json().nextCursor}`,
+      );
+      assert.deepEqual(
+        second.json().items.map((i: { title: string }) => i.title),
+        ['یادداشت 2', 'یادداشت 1'],
+      );
       const byTag = await t.app.inject(`/api/v1/articles?tag=${encodeURIComponent('صفحه‌بندی')}&limit=10`);
       assert.equal(byTag.json().items.length, 6);
       assert.equal((await t.app.inject('/api/v1/articles?cursor=nonsense')).statusCode, 400);

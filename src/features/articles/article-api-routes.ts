@@ -46,7 +46,8 @@ export const articleApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ArticleJson, ...errors },
       },
     },
-    async (request) => articleJson(await articles.getFor(request.actor, Number(request.params.newsCode)), siteUrl),
+    async (request) =>
+      articleJson(await articles.getFor(request.actor, Number(request.params.newsCode)), siteUrl),
   );
 
   app.get(
@@ -62,7 +63,8 @@ export const articleApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { limit = 20, cursor, section, tag } = request.query;
       const before = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !before) throw new ValidationError('cursor نادرست است؛ nextCursor صفحهٔ قبل را بفرستید.');
+      if (cursor !== undefined && !before)
+        throw new ValidationError('cursor نادرست است؛ nextCursor صفحهٔ قبل را بفرستید.');
       const sectionId = section === undefined ? undefined : (await sections.getBySlug(section)).id;
       const tagId = tag === undefined ? undefined : (await tags.find(tag)).id;
 
@@ -89,7 +91,10 @@ export const articleApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      articleJson(await articles.update(requireActor(request), Number(request.params.newsCode), request.body), siteUrl),
+      articleJson(
+        await articles.update(requireActor(request), Number(request.params.newsCode), request.body),
+        siteUrl,
+      ),
   );
 
   app.delete(

@@ -15,7 +15,9 @@ import {
 import type { ArticlesTable } from './article.table.js';
 
 export type NewArticleRow = Omit<Insertable<ArticlesTable>, 'id'>;
-export type ArticleRowChanges = Updateable<Omit<ArticlesTable, 'id' | 'newsCode' | 'createdAt' | 'createdBy'>>;
+export type ArticleRowChanges = Updateable<
+  Omit<ArticlesTable, 'id' | 'newsCode' | 'createdAt' | 'createdBy'>
+>;
 
 /**
  * Hands out the next news code. The counter only moves forward, so a code is
@@ -30,7 +32,12 @@ export async function allocateNewsCode(db: DB, start: number): Promise<number> {
   const row = await db
     .updateTable('newsCodeCounter')
     .set((eb) => ({
-      lastValue: eb.case().when('lastValue', '<', start).then(start).else(eb('lastValue', '+', 1)).end(),
+      lastValue: eb
+        .case()
+        .when('lastValue', '<', start)
+        .then(start)
+        .else(eb('lastValue', '+', 1))
+        .end(),
     }))
     .where('id', '=', 1)
     .returning('lastValue')
@@ -113,7 +120,11 @@ function toSummary(row: ArticleRow, images: Map<number, Image>): ArticleSummary 
   };
 }
 
-function toArticle(row: ArticleRow, images: Map<number, Image>, extra: Pick<Article, 'tags' | 'gallery'>): Article {
+function toArticle(
+  row: ArticleRow,
+  images: Map<number, Image>,
+  extra: Pick<Article, 'tags' | 'gallery'>,
+): Article {
   if (!isArticleState(row.state)) throw new Error(`article ${row.id} has an unknown state "${row.state}"`);
   const summary = toSummary(row, images);
   return {
@@ -262,6 +273,9 @@ export async function publishDueArticles(
 }
 
 export async function countArticles(db: DB): Promise<number> {
-  const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

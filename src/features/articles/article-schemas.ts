@@ -7,7 +7,11 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.U
 
 export const ErrorBody = Type.Object(
   {
-    error: Type.Object({ code: Type.String(), message: Type.String(), requestId: Type.Optional(Type.String()) }),
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      requestId: Type.Optional(Type.String()),
+    }),
   },
   { $id: 'Error' },
 );
@@ -38,19 +42,20 @@ const fields = {
 export const ArticleCreateBody = Type.Object(fields, { additionalProperties: false });
 export type ArticleCreateBody = Static<typeof ArticleCreateBody>;
 
-export const ArticlePatchBody = Type.Partial(Type.Object(fields), { additionalProperties: false, minProperties: 1 });
+export const ArticlePatchBody = Type.Partial(Type.Object(fields), {
+  additionalProperties: false,
+  minProperties: 1,
+});
 export type ArticlePatchBody = Static<typeof ArticlePatchBody>;
 
 export const NewsCodeParams = Type.Object({ newsCode: Type.String({ pattern: '^[0-9]{1,12}$' }) });
 
-export const ArticleListQuery = Type.Object(
-  {
-    section: Type.Optional(Type.String()),
-    tag: Type.Optional(Type.String()),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-    cursor: Type.Optional(Type.String({ description: 'nextCursor of the previous page' })),
-  },
-);
+export const ArticleListQuery = Type.Object({
+  section: Type.Optional(Type.String()),
+  tag: Type.Optional(Type.String()),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  cursor: Type.Optional(Type.String({ description: 'nextCursor of the previous page' })),
+});
 export type ArticleListQuery = Static<typeof ArticleListQuery>;
 
 const ImageJson = Type.Object({

@@ -18,8 +18,8 @@ import {
 import { sanitizeBody } from './article-body.js';
 import { canEdit, canPublish, canSeeUnpublished, canSetState } from './article-policy.js';
 import {
-  allocateNewsCode,
   type ArticleRowChanges,
+  allocateNewsCode,
   findArticleByNewsCode,
   findPublishedSummaries,
   insertArticle,
@@ -71,9 +71,11 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
       changes.title = title;
       changes.slug = slugify(title);
     }
-    if (fields.surtitle !== undefined) changes.surtitle = optionalText(fields.surtitle, 'روتیتر', limits.surtitle);
+    if (fields.surtitle !== undefined)
+      changes.surtitle = optionalText(fields.surtitle, 'روتیتر', limits.surtitle);
     if (fields.lead !== undefined) changes.lead = optionalText(fields.lead, 'لید', limits.lead) ?? '';
-    if (fields.byline !== undefined) changes.byline = optionalText(fields.byline, 'نام نویسنده', limits.byline);
+    if (fields.byline !== undefined)
+      changes.byline = optionalText(fields.byline, 'نام نویسنده', limits.byline);
     if (fields.source !== undefined) changes.source = optionalText(fields.source, 'منبع', limits.source);
     if (fields.body !== undefined) changes.body = sanitizeBody(fields.body);
     if (fields.kind !== undefined) {
@@ -87,7 +89,8 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
     }
     if (fields.author !== undefined) {
       const author = fields.author === null ? undefined : await findAuthorBySlug(db, fields.author);
-      if (fields.author !== null && !author) throw new ValidationError(`نویسنده «${fields.author}» وجود ندارد.`);
+      if (fields.author !== null && !author)
+        throw new ValidationError(`نویسنده «${fields.author}» وجود ندارد.`);
       changes.authorId = author?.id ?? null;
     }
     if (fields.coverImageId !== undefined) changes.coverImageId = fields.coverImageId;
@@ -101,23 +104,40 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
   }
 
   async function saveRelations(trx: DB, articleId: number, fields: Partial<ArticleFields>, now: Date) {
-    if (fields.tags !== undefined) await replaceArticleTags(trx, articleId, await findOrCreateTags(trx, fields.tags, now));
+    if (fields.tags !== undefined)
+      await replaceArticleTags(trx, articleId, await findOrCreateTags(trx, fields.tags, now));
     if (fields.gallery !== undefined) await replaceGallery(trx, articleId, fields.gallery);
   }
 
   async function snapshot(trx: DB, article: Article, actor: Actor, now: Date) {
     const { id, newsCode, state, surtitle, title, lead, body, kind, byline, source } = article;
-    const saved = { newsCode, state, surtitle, title, lead, body, kind, byline, source, section: article.section.slug };
+    const saved = {
+      newsCode,
+      state,
+      surtitle,
+      title,
+      lead,
+      body,
+      kind,
+      byline,
+      source,
+      section: article.section.slug,
+    };
     await insertRevision(
       trx,
-      { articleId: id, snapshot: JSON.stringify({ ...saved, tags: article.tags.map((t) => t.name) }), createdBy: actor.userId },
+      {
+        articleId: id,
+        snapshot: JSON.stringify({ ...saved, tags: article.tags.map((t) => t.name) }),
+        createdBy: actor.userId,
+      },
       now,
     );
   }
 
   function announce(before: ArticleState | undefined, after: Article) {
     const payload = { articleId: after.id, newsCode: after.newsCode, sectionId: after.section.id };
-    if (after.state === 'published') events.emit(before === 'published' ? 'article.updated' : 'article.published', payload);
+    if (after.state === 'published')
+      events.emit(before === 'published' ? 'article.updated' : 'article.published', payload);
     else if (before === 'published') events.emit('article.unpublished', payload);
   }
 
@@ -127,7 +147,8 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
     }
     if (state === 'scheduled') {
       if (!publishAt) throw new ValidationError('برای زمان‌بندی، زمان انتشار (publishAt) را بدهید.');
-      if (Date.parse(publishAt) <= now.getTime()) throw new ValidationError('زمان انتشار باید در آینده باشد.');
+      if (Date.parse(publishAt) <= now.getTime())
+        throw new ValidationError('زمان انتشار باید در آینده باشد.');
     }
   }
 
@@ -218,7 +239,7 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
     /** A published article for readers; anything else is "not found" to them. */
     async getPublished(newsCode: number): Promise<Article> {
       const article = await findArticleByNewsCode(db, newsCode);
-      if (!article || article.state !== 'published') throw new NotFoundError('خبری با این کد پیدا نشد.');
+      if (article?.state !== 'published') throw new NotFoundError('خبری با این کد پیدا نشد.');
       return article;
     },
 
@@ -249,7 +270,11 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
     async publishDue(): Promise<number> {
       const published = await publishDueArticles(db, clock.now());
       for (const row of published) {
-        events.emit('article.published', { articleId: row.id, newsCode: row.newsCode, sectionId: row.sectionId });
+        events.emit('article.published', {
+          articleId: row.id,
+          newsCode: row.newsCode,
+          sectionId: row.sectionId,
+        });
       }
       return published.length;
     },
@@ -277,7 +302,9 @@ function parseInstant(value: string | null): string | null {
   const time = Date.parse(value);
   // Without a zone an instant is ambiguous; the newsroom works in Tehran, servers in UTC.
   if (Number.isNaN(time) || !/(Z|[+-]\d\d:?\d\d)$/.test(value)) {
-    throw new ValidationError('زمان انتشار باید تاریخ و ساعت ISO 8601 با منطقهٔ زمانی باشد، مثل 2024-01-27T12:25:00+03:30.');
+    throw new ValidationError(
+      'زمان انتشار باید تاریخ و ساعت ISO 8601 با منطقهٔ زمانی باشد، مثل 2024-01-27T12:25:00+03:30.',
+    );
   }
   return new Date(time).toISOString();
 }

@@ -61,7 +61,11 @@ for (const engine of await enginesUnderTest()) {
     it('redirects a missing or wrong slug to the canonical address with 301', async () => {
       const article = await createArticle(t.services, { title: 'نشست خبری سخنگوی دولت' });
       const canonical = `/news/${article.newsCode}/${encodeURIComponent(article.slug)}`;
-      for (const url of [`/news/${article.newsCode}`, `/news/${article.newsCode}/old-slug`, `/n/${article.newsCode}`]) {
+      for (const url of [
+        `/news/${article.newsCode}`,
+        `/news/${article.newsCode}/old-slug`,
+        `/n/${article.newsCode}`,
+      ]) {
         const res = await t.app.inject(url);
         assert.equal(res.statusCode, 301, url);
         assert.equal(res.headers.location, canonical, url);
@@ -92,7 +96,10 @@ for (const engine of await enginesUnderTest()) {
     });
 
     it('lists other news of the same section without the article itself', async () => {
-      const first = await createArticle(t.services, { section: 'sport', title: 'پیروزی تیم ملی والیبال در دیداری دوستانه' });
+      const first = await createArticle(t.services, {
+        section: 'sport',
+        title: 'پیروزی تیم ملی والیبال در دیداری دوستانه',
+      });
       const second = await createArticle(t.services, { section: 'sport', title: 'اعلام فهرست تیم ملی کشتی' });
       await createArticle(t.services, { section: 'world', title: 'نشست اقلیمی در ژنو' });
       const res = await t.app.inject(`/news/${second.newsCode}/${encodeURIComponent(second.slug)}`);
@@ -107,7 +114,11 @@ for (const engine of await enginesUnderTest()) {
       const res = await t.app.inject(`/news/${article.newsCode}/${encodeURIComponent(article.slug)}`);
       assert.match(res.headers['content-security-policy'] as string, /script-src 'self'/);
       assert.doesNotMatch(res.body, /<script>(?!<\/script>)/);
-      assert.doesNotMatch(res.body, /https?:\/\/(?!khabar\.test|t\.me|wa\.me|x\.com)[a-z]/i, 'no third-party URLs');
+      assert.doesNotMatch(
+        res.body,
+        /https?:\/\/(?!khabar\.test|t\.me|wa\.me|x\.com)[a-z]/i,
+        'no third-party URLs',
+      );
     });
   });
 }

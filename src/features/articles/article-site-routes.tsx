@@ -15,24 +15,32 @@ function parseNewsCode(value: string): number {
 export async function articleSiteRoutes(app: FastifyInstance): Promise<void> {
   const { articles, views } = app.services;
 
-  app.get<{ Params: { newsCode: string; slug?: string } }>('/news/:newsCode/:slug?', async (request, reply) => {
-    const newsCode = parseNewsCode(request.params.newsCode);
-    const article = await articles.getPublished(newsCode);
-    const canonical = articlePath(article);
-    // A missing or outdated slug (the title was edited) still reaches the article, at its one canonical address.
-    if (request.params.newsCode !== String(newsCode) || (request.params.slug ?? '') !== article.slug) {
-      return reply.redirect(canonical, 301);
-    }
-    views.record(article.id, request.headers['user-agent']);
-    const [site, otherNews, viewedIds] = await Promise.all([
-      app.siteContext(),
-      articles.listPublished({ sectionId: article.section.id, excludeIds: [article.id], limit: 6 }),
-      views.mostViewed('day', 6),
-    ]);
-    const mostViewed = await articles.publishedSummaries(viewedIds.filter((id) => id !== article.id).slice(0, 5));
-    reply.header('Cache-Control', 'public, max-age=60');
-    return sendPage(reply, <ArticlePage site={site} article={article} otherNews={otherNews} mostViewed={mostViewed} />);
-  });
+  app.get<{ Params: { newsCode: string; slug?: string } }>(
+    '/news/:newsCode/:slug?',
+    async (request, reply) => {
+      const newsCode = parseNewsCode(request.params.newsCode);
+      const article = await articles.getPublished(newsCode);
+      const canonical = articlePath(article);
+      // A missing or outdated slug (the title was edited) still reaches the article, at its one canonical address.
+      if (request.params.newsCode !== String(newsCode) || (request.params.slug ?? '') !== article.slug) {
+        return reply.redirect(canonical, 301);
+      }
+      views.record(article.id, request.headers['user-agent']);
+      const [site, otherNews, viewedIds] = await Promise.all([
+        app.siteContext(),
+        articles.listPublished({ sectionId: article.section.id, excludeIds: [article.id], limit: 6 }),
+        views.mostViewed('day', 6),
+      ]);
+      const mostViewed = await articles.publishedSummaries(
+        viewedIds.filter((id) => id !== article.id).slice(0, 5),
+      );
+      reply.header('Cache-Control', 'public, max-age=60');
+      return sendPage(
+        reply,
+        <ArticlePage site={site} article={article} otherNews={otherNews} mostViewed={mostViewed} />,
+      );
+    },
+  );
 
   app.get<{ Params: { newsCode: string } }>('/n/:newsCode', async (request, reply) => {
     const article = await articles.getPublished(parseNewsCode(request.params.newsCode));

@@ -2,7 +2,11 @@ import type { DB } from '../../platform/db/database.js';
 import type { Author } from './author.js';
 
 export async function findAuthorBySlug(db: DB, slug: string): Promise<Author | undefined> {
-  return db.selectFrom('authors').select(['id', 'slug', 'name', 'bio']).where('slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('authors')
+    .select(['id', 'slug', 'name', 'bio'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export async function insertAuthor(

@@ -1,6 +1,12 @@
 import type { ArticleKind } from '../articles/article.js';
 
-export type DemoAuthorSlug = 'maryam-rahimi' | 'ali-tehrani' | 'sara-karimi' | 'reza-ahmadi' | 'neda-jafari' | 'hamid-mousavi';
+export type DemoAuthorSlug =
+  | 'maryam-rahimi'
+  | 'ali-tehrani'
+  | 'sara-karimi'
+  | 'reza-ahmadi'
+  | 'neda-jafari'
+  | 'hamid-mousavi';
 
 /** One article of the demo site, written for Khabar; images are drawn when it is seeded. */
 export interface DemoArticle {

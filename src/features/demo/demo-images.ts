@@ -1,5 +1,3 @@
-import sharp from 'sharp';
-
 // Demo pictures are drawn, not downloaded: a stylised landscape or city in the
 // section's colours, different for every seed, so the demo needs no photo files.
 
@@ -23,22 +21,26 @@ function random(seed: number): () => number {
 
 function ridge(rand: () => number, width: number, base: number, amplitude: number): string {
   const points: string[] = [`0,${base}`];
-  for (let x = 0; x <= width; x += width / 8) points.push(`${x.toFixed(0)},${(base - rand() * amplitude).toFixed(0)}`);
+  for (let x = 0; x <= width; x += width / 8)
+    points.push(`${x.toFixed(0)},${(base - rand() * amplitude).toFixed(0)}`);
   return `M${points.join(' L')} L${width},${base + 400} L0,${base + 400} Z`;
 }
 
-/** Draws one 1200×675 picture as an SVG; the same section and seed always give the same picture. */
+/** Draws one 960×540 picture as an SVG; the same section and seed always give the same picture. */
 export function demoPictureSvg(section: string, seed: number): string {
   const [deep, mid, light, accent] = palettes[section] ?? palettes.opinion!;
   const rand = random(seed * 7919 + section.length);
-  const width = 1200;
-  const height = 675;
-  const sun = { x: 150 + rand() * 900, y: 110 + rand() * 160, r: 40 + rand() * 50 };
+  // Small enough to seed quickly on a first start, large enough for a sharp phone screen.
+  const width = 960;
+  const height = 540;
+  const sun = { x: 120 + rand() * 720, y: 90 + rand() * 130, r: 32 + rand() * 40 };
   const buildings: string[] = [];
   for (let x = -20; x < width; ) {
-    const w = 40 + rand() * 70;
-    const h = 60 + rand() * 220;
-    buildings.push(`<rect x="${x.toFixed(0)}" y="${(height - h).toFixed(0)}" width="${w.toFixed(0)}" height="${h.toFixed(0)}" />`);
+    const w = 32 + rand() * 56;
+    const h = 48 + rand() * 176;
+    buildings.push(
+      `<rect x="${x.toFixed(0)}" y="${(height - h).toFixed(0)}" width="${w.toFixed(0)}" height="${h.toFixed(0)}" />`,
+    );
     x += w + 4 + rand() * 16;
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
@@ -49,12 +51,13 @@ export function demoPictureSvg(section: string, seed: number): string {
   </defs>
   <rect width="${width}" height="${height}" fill="url(#sky)"/>
   <circle cx="${sun.x.toFixed(0)}" cy="${sun.y.toFixed(0)}" r="${sun.r.toFixed(0)}" fill="${accent}" opacity="0.9"/>
-  <path d="${ridge(rand, width, 470, 170)}" fill="${deep}" opacity="0.45"/>
-  <path d="${ridge(rand, width, 540, 120)}" fill="${deep}" opacity="0.7"/>
+  <path d="${ridge(rand, width, 376, 136)}" fill="${deep}" opacity="0.45"/>
+  <path d="${ridge(rand, width, 432, 96)}" fill="${deep}" opacity="0.7"/>
   <g fill="${deep}" opacity="0.92">${buildings.join('')}</g>
 </svg>`;
 }
 
-export async function demoPicture(section: string, seed: number): Promise<Buffer> {
-  return sharp(Buffer.from(demoPictureSvg(section, seed))).png().toBuffer();
+/** The picture as bytes the media service stores like any upload (it reads SVG, too). */
+export function demoPicture(section: string, seed: number): Buffer {
+  return Buffer.from(demoPictureSvg(section, seed));
 }

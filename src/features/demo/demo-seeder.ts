@@ -1,6 +1,6 @@
 import type { Services } from '../../app.js';
-import { findAuthorBySlug, insertAuthor } from '../authors/author-repository.js';
 import { countArticles } from '../articles/article-repository.js';
+import { findAuthorBySlug, insertAuthor } from '../authors/author-repository.js';
 import { replaceSlot } from '../curation/curation-repository.js';
 import { systemActor } from '../users/user.js';
 import { type DemoArticle, demoAuthors } from './demo-article.js';
@@ -17,7 +17,10 @@ type DemoServices = Pick<Services, 'db' | 'clock' | 'articles' | 'media' | 'view
  * and a spread of views, through the same services the newsroom uses.
  * Returns how many articles it added (0 when the site already had some).
  */
-export async function seedDemoContent(services: DemoServices, { onlyIfEmpty }: { onlyIfEmpty: boolean }): Promise<number> {
+export async function seedDemoContent(
+  services: DemoServices,
+  { onlyIfEmpty }: { onlyIfEmpty: boolean },
+): Promise<number> {
   const { db, clock, articles, media } = services;
   if (onlyIfEmpty && (await countArticles(db)) > 0) return 0;
   const now = clock.now();
@@ -29,14 +32,14 @@ export async function seedDemoContent(services: DemoServices, { onlyIfEmpty }: {
   // Oldest first, so news codes rise with publication time as on a real site.
   const ordered = [...demoArticles].sort((a, b) => b.hoursAgo - a.hoursAgo);
   for (const [index, item] of ordered.entries()) {
-    const cover = await media.storeImage(await demoPicture(item.section, index * 31 + 1), {
+    const cover = await media.storeImage(demoPicture(item.section, index * 31 + 1), {
       alt: item.coverCaption,
       caption: item.coverCaption,
       credit: 'تصویر نمایشی',
     });
     const gallery = [];
     for (const [n, caption] of (item.gallery ?? []).entries()) {
-      const image = await media.storeImage(await demoPicture(item.section, index * 31 + n + 2), {
+      const image = await media.storeImage(demoPicture(item.section, index * 31 + n + 2), {
         alt: caption,
         caption,
         credit: 'تصویر نمایشی',
@@ -72,7 +75,9 @@ export async function seedDemoContent(services: DemoServices, { onlyIfEmpty }: {
 async function curate(services: DemoServices, created: { id: number; item: DemoArticle }[]) {
   const newestFirst = [...created].sort((a, b) => a.item.hoursAgo - b.item.hoursAgo);
   const top = newestFirst.find((c) => c.item.kind === 'report' || c.item.kind === 'news');
-  const picks = newestFirst.filter((c) => c !== top && ['report', 'interview', 'opinion'].includes(c.item.kind)).slice(0, 4);
+  const picks = newestFirst
+    .filter((c) => c !== top && ['report', 'interview', 'opinion'].includes(c.item.kind))
+    .slice(0, 4);
   if (top) await replaceSlot(services.db, 'topStory', [top.id]);
   await replaceSlot(
     services.db,

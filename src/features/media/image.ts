@@ -13,7 +13,11 @@ export interface Image {
 export type ImageFormat = 'webp' | 'jpg';
 
 /** Public URL of one stored variant. Keys are ASCII, so no encoding is needed. */
-export function imageVariantUrl(image: Pick<Image, 'storageKey'>, width: number, format: ImageFormat): string {
+export function imageVariantUrl(
+  image: Pick<Image, 'storageKey'>,
+  width: number,
+  format: ImageFormat,
+): string {
   return `/media/${image.storageKey}-${width}.${format}`;
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Clock } from '../../platform/clock.js';
@@ -53,12 +53,24 @@ export function createMediaService({ db, clock, mediaDir }: MediaServiceDeps) {
 
       const base = path.join(mediaDir, storageKey);
       await mkdir(path.dirname(base), { recursive: true });
+      // Decode once; every variant is resized from the same pixels, the encodes run side by side.
+      const { data, info } = await source.raw().toBuffer({ resolveWithObject: true });
+      const pixels = () =>
+        sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
       try {
-        for (const w of widths) {
-          const resized = source.clone().resize({ width: w, withoutEnlargement: true });
-          await writeFile(`${base}-${w}.webp`, await resized.clone().webp({ quality: 78 }).toBuffer());
-          await writeFile(`${base}-${w}.jpg`, await resized.clone().jpeg({ quality: 80, mozjpeg: true }).toBuffer());
-        }
+        await Promise.all(
+          widths.flatMap((w) => [
+            pixels()
+              .resize({ width: w, withoutEnlargement: true })
+              .webp({ quality: 78 })
+              .toFile(`${base}-${w}.webp`),
+            pixels()
+              .resize({ width: w, withoutEnlargement: true })
+              .flatten({ background: '#ffffff' })
+              .jpeg({ quality: 80, mozjpeg: true })
+              .toFile(`${base}-${w}.jpg`),
+          ]),
+        );
         return await insertImage(
           db,
           {

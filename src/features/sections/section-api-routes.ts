@@ -16,7 +16,13 @@ export const sectionApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { sections, siteUrl } = app.services;
   app.get(
     '/sections',
-    { schema: { summary: 'List sections in menu order', tags: ['sections'], response: { 200: SectionListJson } } },
+    {
+      schema: {
+        summary: 'List sections in menu order',
+        tags: ['sections'],
+        response: { 200: SectionListJson },
+      },
+    },
     async () => ({
       items: (await sections.list()).map((s) => ({
         slug: s.slug,

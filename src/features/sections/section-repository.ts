@@ -24,7 +24,10 @@ export async function findSectionBySlug(db: DB, slug: string): Promise<Section |
 }
 
 export async function countSections(db: DB): Promise<number> {
-  const row = await db.selectFrom('sections').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('sections')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -6,24 +6,27 @@ import { ArticleListPage } from '../articles/views/ArticleListPage.js';
 export async function sectionSiteRoutes(app: FastifyInstance): Promise<void> {
   const { sections, articles } = app.services;
 
-  app.get<{ Params: { slug: string }; Querystring: ListPageQuery }>('/section/:slug', async (request, reply) => {
-    const section = await sections.getBySlug(request.params.slug);
-    const basePath = `/section/${encodeURIComponent(section.slug)}`;
-    const [site, page] = await Promise.all([
-      app.siteContext(),
-      loadListPage(articles, basePath, { sectionId: section.id }, request.query),
-    ]);
-    reply.header('Cache-Control', 'public, max-age=60');
-    return sendPage(
-      reply,
-      <ArticleListPage
-        site={site}
-        heading={section.name}
-        kicker="سرویس"
-        description={section.description}
-        canonical={basePath}
-        {...page}
-      />,
-    );
-  });
+  app.get<{ Params: { slug: string }; Querystring: ListPageQuery }>(
+    '/section/:slug',
+    async (request, reply) => {
+      const section = await sections.getBySlug(request.params.slug);
+      const basePath = `/section/${encodeURIComponent(section.slug)}`;
+      const [site, page] = await Promise.all([
+        app.siteContext(),
+        loadListPage(articles, basePath, { sectionId: section.id }, request.query),
+      ]);
+      reply.header('Cache-Control', 'public, max-age=60');
+      return sendPage(
+        reply,
+        <ArticleListPage
+          site={site}
+          heading={section.name}
+          kicker="سرویس"
+          description={section.description}
+          canonical={basePath}
+          {...page}
+        />,
+      );
+    },
+  );
 }

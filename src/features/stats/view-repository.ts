@@ -2,13 +2,18 @@ import { sql } from 'kysely';
 import type { DB } from '../../platform/db/database.js';
 
 /** Adds counted views into hourly buckets; additive, so concurrent flushes never lose views. */
-export async function addViews(db: DB, counts: readonly { articleId: number; hour: string; views: number }[]): Promise<void> {
+export async function addViews(
+  db: DB,
+  counts: readonly { articleId: number; hour: string; views: number }[],
+): Promise<void> {
   if (counts.length === 0) return;
   await db
     .insertInto('articleViewsHourly')
     .values([...counts])
     .onConflict((oc) =>
-      oc.columns(['articleId', 'hour']).doUpdateSet({ views: sql`article_views_hourly.views + excluded.views` }),
+      oc
+        .columns(['articleId', 'hour'])
+        .doUpdateSet({ views: sql`article_views_hourly.views + excluded.views` }),
     )
     .execute();
 }
@@ -22,7 +27,10 @@ export async function mostViewedIds(db: DB, since: Date, limit: number): Promise
   const rows = await db
     .selectFrom('articleViewsHourly')
     .innerJoin('articles', 'articles.id', 'articleViewsHourly.articleId')
-    .select(['articleViewsHourly.articleId', (eb) => eb.fn.sum<number>('articleViewsHourly.views').as('total')])
+    .select([
+      'articleViewsHourly.articleId',
+      (eb) => eb.fn.sum<number>('articleViewsHourly.views').as('total'),
+    ])
     .where('articleViewsHourly.hour', '>=', floorToHour(since))
     .where('articles.state', '=', 'published')
     .where('articles.publishedAt', '>=', from)

@@ -31,10 +31,7 @@ export async function findOrCreateTags(db: DB, names: readonly string[], now: Da
   return [...wanted.keys()].flatMap((slug) => bySlug.get(slug) ?? []);
 }
 
-export async function listTagsOfArticles(
-  db: DB,
-  articleIds: readonly number[],
-): Promise<Map<number, Tag[]>> {
+export async function listTagsOfArticles(db: DB, articleIds: readonly number[]): Promise<Map<number, Tag[]>> {
   const result = new Map<number, Tag[]>();
   if (articleIds.length === 0) return result;
   const rows = await db

@@ -3,7 +3,9 @@ import type { DB } from '../../platform/db/database.js';
 import { isRole, type User } from './user.js';
 import type { UsersTable } from './user.table.js';
 
-export function toUser(row: Pick<Selectable<UsersTable>, 'id' | 'email' | 'name' | 'role' | 'disabled'>): User {
+export function toUser(
+  row: Pick<Selectable<UsersTable>, 'id' | 'email' | 'name' | 'role' | 'disabled'>,
+): User {
   if (!isRole(row.role)) throw new Error(`user ${row.id} has an unknown role "${row.role}"`);
   return { id: row.id, email: row.email, name: row.name, role: row.role, disabled: row.disabled !== 0 };
 }
@@ -65,5 +67,9 @@ export async function findUserByTokenHash(
 }
 
 export async function touchApiToken(db: DB, tokenId: number, now: Date): Promise<void> {
-  await db.updateTable('apiTokens').set({ lastUsedAt: now.toISOString() }).where('id', '=', tokenId).execute();
+  await db
+    .updateTable('apiTokens')
+    .set({ lastUsedAt: now.toISOString() })
+    .where('id', '=', tokenId)
+    .execute();
 }

@@ -4,7 +4,13 @@ import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/database.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { type Actor, actorOf, isRole, normalizeEmail, roles, type User } from './user.js';
-import { findUserByEmail, findUserByTokenHash, insertApiToken, insertUser, touchApiToken } from './user-repository.js';
+import {
+  findUserByEmail,
+  findUserByTokenHash,
+  insertApiToken,
+  insertUser,
+  touchApiToken,
+} from './user-repository.js';
 
 export interface UserServiceDeps {
   db: DB;

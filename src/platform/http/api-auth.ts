@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { UserService } from '../../features/users/user-service.js';
 import type { Actor } from '../../features/users/user.js';
+import type { UserService } from '../../features/users/user-service.js';
 import { UnauthorizedError } from '../errors.js';
 
 declare module 'fastify' {

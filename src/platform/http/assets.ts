@@ -9,7 +9,10 @@ import type { FastifyInstance } from 'fastify';
 // This file sits three levels below the project root both in src/ and in dist/.
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const publicDir = path.join(projectRoot, 'public');
-const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('vazirmatn/package.json')), 'fonts/webfonts');
+const fontDir = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('vazirmatn/package.json')),
+  'fonts/webfonts',
+);
 
 export interface AssetUrls {
   stylesheet: string;
@@ -17,7 +20,10 @@ export interface AssetUrls {
 }
 
 function versioned(file: string): string {
-  const hash = createHash('sha256').update(readFileSync(path.join(publicDir, file))).digest('hex').slice(0, 10);
+  const hash = createHash('sha256')
+    .update(readFileSync(path.join(publicDir, file)))
+    .digest('hex')
+    .slice(0, 10);
   return `/assets/${file}?v=${hash}`;
 }
 

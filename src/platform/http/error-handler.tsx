@@ -21,7 +21,10 @@ const clientErrors: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'بدنهٔ درخواست JSON درستی نیست.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: 'بدنهٔ درخواست خالی است.' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'too_large', message: 'درخواست بزرگ‌تر از حد مجاز است.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'این نوع محتوا پذیرفته نمی‌شود.' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    message: 'این نوع محتوا پذیرفته نمی‌شود.',
+  },
 };
 
 function toProblem(error: FastifyError | Error): Problem {

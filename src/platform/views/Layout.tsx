@@ -13,7 +13,15 @@ export interface LayoutProps {
 }
 
 /** The frame of every public page: Persian, right to left, one stylesheet, no third-party requests. */
-export function Layout({ site, title, description, canonical, image, type = 'website', children }: LayoutProps) {
+export function Layout({
+  site,
+  title,
+  description,
+  canonical,
+  image,
+  type = 'website',
+  children,
+}: LayoutProps) {
   const fullTitle = title ? `${title} | ${site.siteName}` : site.siteName;
   const absolute = (path: string) => (path.startsWith('http') ? path : `${site.siteUrl}${path}`);
   return (
@@ -32,7 +40,13 @@ export function Layout({ site, title, description, canonical, image, type = 'web
         {canonical && <meta property="og:url" content={absolute(canonical)} />}
         {image && <meta property="og:image" content={absolute(image)} />}
         <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
-        <link rel="preload" href="/assets/fonts/Vazirmatn-Regular.woff2" as="font" type="font/woff2" crossorigin="anonymous" />
+        <link
+          rel="preload"
+          href="/assets/fonts/Vazirmatn-Regular.woff2"
+          as="font"
+          type="font/woff2"
+          crossorigin="anonymous"
+        />
         <link rel="stylesheet" href={site.stylesheet} />
         <script src={site.script} defer />
       </head>
@@ -65,9 +79,7 @@ export function Layout({ site, title, description, canonical, image, type = 'web
         </main>
         <footer class="site-footer">
           <div class="wrap">
-            <p>
-              {site.siteName} — پایگاه خبری. بازنشر مطالب با ذکر منبع آزاد است.
-            </p>
+            <p>{site.siteName} — پایگاه خبری. بازنشر مطالب با ذکر منبع آزاد است.</p>
             <p>
               <a href="#top">بازگشت به بالا</a>
             </p>

@@ -27,7 +27,8 @@ export function ArticlePage({ site, article, otherNews, mostViewed }: ArticlePag
   const canonical = articlePath(article);
   const byline = displayByline(article);
   const publishedAt = article.publishedAt ?? article.createdAt;
-  const ogImage = article.cover && imageVariantUrl(article.cover, pickVariantWidth(article.cover, 1200), 'jpg');
+  const ogImage =
+    article.cover && imageVariantUrl(article.cover, pickVariantWidth(article.cover, 1200), 'jpg');
   return (
     <Layout
       site={site}
@@ -51,7 +52,9 @@ export function ArticlePage({ site, article, otherNews, mostViewed }: ArticlePag
               <div>
                 <dt class="visually-hidden">تاریخ انتشار:</dt>
                 <dd>
-                  <time dateTime={publishedAt.toISOString()}>{formatArticleDateTime(publishedAt, site.timeZone)}</time>
+                  <time dateTime={publishedAt.toISOString()}>
+                    {formatArticleDateTime(publishedAt, site.timeZone)}
+                  </time>
                 </dd>
               </div>
               <div>

@@ -26,7 +26,11 @@ export function ShareLinks({ title, url, shortUrl }: ShareLinksProps) {
       <ul class="share__links">
         {links.map((link) => (
           <li key={link.className}>
-            <a class={`share__link share__link--${link.className}`} href={link.href} rel="noopener noreferrer nofollow">
+            <a
+              class={`share__link share__link--${link.className}`}
+              href={link.href}
+              rel="noopener noreferrer nofollow"
+            >
               {link.name}
             </a>
           </li>

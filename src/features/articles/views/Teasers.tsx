@@ -45,7 +45,9 @@ export function CardTeaser(props: TeaserProps & { withLead?: boolean }) {
   return (
     <article class="teaser teaser--card">
       <a href={articlePath(item)} class="teaser__link">
-        {item.cover && <Picture image={item.cover} sizes="(min-width: 1000px) 300px, (min-width: 600px) 45vw, 100vw" />}
+        {item.cover && (
+          <Picture image={item.cover} sizes="(min-width: 1000px) 300px, (min-width: 600px) 45vw, 100vw" />
+        )}
         <div class="teaser__text">
           {item.surtitle && <p class="surtitle">{item.surtitle}</p>}
           <h3 class="teaser__title">

@@ -5,5 +5,7 @@ export function teaserStamp(date: Date, now: Date, timeZone: string): string {
   const a = jalaliDateParts(date, timeZone);
   const b = jalaliDateParts(now, timeZone);
   const today = a.year === b.year && a.month === b.month && a.day === b.day;
-  return today ? formatTime(date, timeZone) : `${formatJalaliDate(date, timeZone)} - ${formatTime(date, timeZone)}`;
+  return today
+    ? formatTime(date, timeZone)
+    : `${formatJalaliDate(date, timeZone)} - ${formatTime(date, timeZone)}`;
 }
