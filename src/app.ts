@@ -23,7 +23,7 @@ import { type Clock, systemClock } from './platform/clock.js';
 import type { DB } from './platform/db/database.js';
 import { EventBus } from './platform/events.js';
 import { registerApiAuth } from './platform/http/api-auth.js';
-import { registerAssets } from './platform/http/assets.js';
+import { assetUrls, registerAssets } from './platform/http/assets.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import type { SiteContext } from './platform/views/site-context.js';
@@ -70,7 +70,11 @@ declare module 'fastify' {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: {
+      level: config.logLevel,
+      // Readers' addresses are personal data: request logs carry the method and URL, never the IP.
+      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
+    },
     trustProxy: config.trustProxy,
     genReqId: () => randomUUID().slice(0, 8),
     bodyLimit: 2 * 1024 * 1024,
@@ -82,7 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const services = createServices(deps, (error, what) => app.log.error({ err: error }, what));
   app.decorate('services', services);
 
-  registerErrorHandling(app);
+  const assets = assetUrls();
+  registerErrorHandling(app, assets.stylesheet);
   registerSecurityHeaders(app);
   await app.register(formbody);
   await app.register(swagger, {
@@ -99,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const mediaDir = services.media.mediaDir;
   mkdirSync(mediaDir, { recursive: true });
-  const assets = await registerAssets(app, mediaDir);
+  await registerAssets(app, mediaDir);
   app.decorate(
     'siteContext',
     async (): Promise<SiteContext> => ({

@@ -24,6 +24,7 @@ export async function sectionSiteRoutes(app: FastifyInstance): Promise<void> {
           kicker="سرویس"
           description={section.description}
           canonical={basePath}
+          currentSection={section.slug}
           {...page}
         />,
       );

@@ -17,6 +17,7 @@ const fontDir = path.join(
 export interface AssetUrls {
   stylesheet: string;
   script: string;
+  icon: string;
 }
 
 function versioned(file: string): string {
@@ -27,12 +28,16 @@ function versioned(file: string): string {
   return `/assets/${file}?v=${hash}`;
 }
 
+/** Asset URLs carrying a content hash, so browsers may keep them for a year and never run a stale one after a deploy. */
+export function assetUrls(): AssetUrls {
+  return { stylesheet: versioned('site.css'), script: versioned('site.js'), icon: versioned('favicon.svg') };
+}
+
 /**
  * Serves the stylesheet, the one small script, the self-hosted font and the
- * uploaded media. Asset URLs carry a content hash, so browsers may keep them
- * for a year and still never run a stale stylesheet after a deploy.
+ * uploaded media, all with a one-year cache: their URLs change when they do.
  */
-export async function registerAssets(app: FastifyInstance, mediaDir: string): Promise<AssetUrls> {
+export async function registerAssets(app: FastifyInstance, mediaDir: string): Promise<void> {
   const year = 365 * 24 * 3600;
   const immutable = (res: { setHeader(name: string, value: string): unknown }) =>
     res.setHeader('Cache-Control', `public, max-age=${year}, immutable`);
@@ -59,5 +64,4 @@ export async function registerAssets(app: FastifyInstance, mediaDir: string): Pr
     cacheControl: false,
     setHeaders: immutable,
   });
-  return { stylesheet: versioned('site.css'), script: versioned('site.js') };
 }

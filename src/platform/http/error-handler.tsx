@@ -45,7 +45,12 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return request.url === '/api' || request.url.startsWith('/api/');
 }
 
-function reply(request: FastifyRequest, res: FastifyReply, problem: Problem): FastifyReply {
+function reply(
+  request: FastifyRequest,
+  res: FastifyReply,
+  problem: Problem,
+  stylesheet: string,
+): FastifyReply {
   if (isApiRequest(request)) {
     return res
       .status(problem.status)
@@ -53,24 +58,26 @@ function reply(request: FastifyRequest, res: FastifyReply, problem: Problem): Fa
   }
   return sendPage(
     res,
-    <ErrorPage status={problem.status} message={problem.message} requestId={request.id} />,
+    <ErrorPage
+      status={problem.status}
+      message={problem.message}
+      requestId={request.id}
+      stylesheet={stylesheet}
+    />,
     problem.status,
   );
 }
 
 /** One place turns every error into JSON for the API or a Persian page for people; 5xx details stay in the log. */
-export function registerErrorHandling(app: FastifyInstance): void {
+export function registerErrorHandling(app: FastifyInstance, stylesheet: string): void {
   app.setErrorHandler((error: FastifyError, request, res) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    return reply(request, res, problem);
+    return reply(request, res, problem, stylesheet);
   });
 
-  app.setNotFoundHandler((request, res) =>
-    reply(request, res, {
-      status: 404,
-      code: 'not_found',
-      message: isApiRequest(request) ? 'چنین نشانی‌ای در API نیست.' : 'صفحه‌ای که دنبالش بودید پیدا نشد.',
-    }),
-  );
+  app.setNotFoundHandler((request, res) => {
+    const message = isApiRequest(request) ? 'چنین نشانی‌ای در API نیست.' : 'صفحه‌ای که دنبالش بودید پیدا نشد.';
+    return reply(request, res, { status: 404, code: 'not_found', message }, stylesheet);
+  });
 }

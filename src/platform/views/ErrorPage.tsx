@@ -4,13 +4,14 @@ export interface ErrorPageProps {
   status: number;
   message: string;
   requestId: string;
+  stylesheet: string;
 }
 
 /**
  * A self-contained error page. It needs nothing from the database, so it still
  * renders when the database is what failed.
  */
-export function ErrorPage({ status, message, requestId }: ErrorPageProps) {
+export function ErrorPage({ status, message, requestId, stylesheet }: ErrorPageProps) {
   const title = status === 404 ? 'صفحه پیدا نشد' : status >= 500 ? 'خطای سرور' : 'درخواست نادرست';
   return (
     <html lang="fa" dir="rtl">
@@ -19,7 +20,7 @@ export function ErrorPage({ status, message, requestId }: ErrorPageProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{title}</title>
-        <link rel="stylesheet" href="/assets/site.css" />
+        <link rel="stylesheet" href={stylesheet} />
       </head>
       <body>
         <main class="wrap error-page">

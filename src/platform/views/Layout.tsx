@@ -9,19 +9,14 @@ export interface LayoutProps {
   canonical?: string;
   image?: string;
   type?: 'website' | 'article';
+  /** Marks the section the page belongs to in the menu. */
+  currentSection?: string | undefined;
   children: ComponentChildren;
 }
 
 /** The frame of every public page: Persian, right to left, one stylesheet, no third-party requests. */
-export function Layout({
-  site,
-  title,
-  description,
-  canonical,
-  image,
-  type = 'website',
-  children,
-}: LayoutProps) {
+export function Layout(props: LayoutProps) {
+  const { site, title, description, canonical, image, type = 'website', currentSection, children } = props;
   const fullTitle = title ? `${title} | ${site.siteName}` : site.siteName;
   const absolute = (path: string) => (path.startsWith('http') ? path : `${site.siteUrl}${path}`);
   return (
@@ -47,6 +42,7 @@ export function Layout({
           type="font/woff2"
           crossorigin="anonymous"
         />
+        <link rel="icon" href={site.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={site.stylesheet} />
         <script src={site.script} defer />
       </head>
@@ -68,7 +64,12 @@ export function Layout({
               </li>
               {site.sections.map((s) => (
                 <li key={s.slug}>
-                  <a href={`/section/${encodeURIComponent(s.slug)}`}>{s.name}</a>
+                  <a
+                    href={`/section/${encodeURIComponent(s.slug)}`}
+                    aria-current={s.slug === currentSection ? 'page' : undefined}
+                  >
+                    {s.name}
+                  </a>
                 </li>
               ))}
             </ul>

@@ -9,4 +9,5 @@ export interface SiteContext {
   now: Date;
   stylesheet: string;
   script: string;
+  icon: string;
 }

@@ -10,6 +10,7 @@ export interface ArticleListPageProps {
   kicker: string;
   description?: string | null;
   canonical: string;
+  currentSection?: string;
   items: ArticleSummary[];
   newerHref?: string | undefined;
   olderHref?: string | undefined;
@@ -19,7 +20,13 @@ export interface ArticleListPageProps {
 export function ArticleListPage(props: ArticleListPageProps) {
   const { site, heading, kicker, description, canonical, items } = props;
   return (
-    <Layout site={site} title={heading} description={description ?? undefined} canonical={canonical}>
+    <Layout
+      site={site}
+      title={heading}
+      description={description ?? undefined}
+      canonical={canonical}
+      currentSection={props.currentSection}
+    >
       <header class="list-header">
         <p class="list-header__kicker">{kicker}</p>
         <h1>{heading}</h1>

@@ -1,5 +1,5 @@
 import { toPersianDigits } from '../../../platform/persian/digits.js';
-import { formatArticleDateTime } from '../../../platform/persian/jalali.js';
+import { formatGregorianDate, formatJalaliDate, formatTime } from '../../../platform/persian/jalali.js';
 import { Layout } from '../../../platform/views/Layout.js';
 import { Picture } from '../../../platform/views/Picture.js';
 import type { SiteContext } from '../../../platform/views/site-context.js';
@@ -32,6 +32,7 @@ export function ArticlePage({ site, article, otherNews, mostViewed }: ArticlePag
   return (
     <Layout
       site={site}
+      currentSection={article.section.slug}
       title={article.title}
       description={article.lead || undefined}
       canonical={canonical}
@@ -53,7 +54,9 @@ export function ArticlePage({ site, article, otherNews, mostViewed }: ArticlePag
                 <dt class="visually-hidden">تاریخ انتشار:</dt>
                 <dd>
                   <time dateTime={publishedAt.toISOString()}>
-                    {formatArticleDateTime(publishedAt, site.timeZone)}
+                    {formatJalaliDate(publishedAt, site.timeZone)} - {formatTime(publishedAt, site.timeZone)}{' '}
+                    - {/* Isolated, or the right-to-left line reorders it into «January 2024 27». */}
+                    <bdi dir="ltr">{formatGregorianDate(publishedAt, site.timeZone)}</bdi>
                   </time>
                 </dd>
               </div>

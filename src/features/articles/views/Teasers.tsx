@@ -35,19 +35,20 @@ export function LeadTeaser(props: TeaserProps) {
           {item.lead && <p class="teaser__lead">{item.lead}</p>}
         </div>
       </a>
+      <Stamp {...props} />
     </article>
   );
 }
 
+const cardSizes = '(min-width: 1000px) 300px, (min-width: 600px) 45vw, 100vw';
+
 /** A picture, the headline and its time; for grids and section blocks. */
-export function CardTeaser(props: TeaserProps & { withLead?: boolean }) {
-  const { item, withLead } = props;
+export function CardTeaser(props: TeaserProps & { withLead?: boolean; sizes?: string }) {
+  const { item, withLead, sizes = cardSizes } = props;
   return (
     <article class="teaser teaser--card">
       <a href={articlePath(item)} class="teaser__link">
-        {item.cover && (
-          <Picture image={item.cover} sizes="(min-width: 1000px) 300px, (min-width: 600px) 45vw, 100vw" />
-        )}
+        {item.cover && <Picture image={item.cover} sizes={sizes} />}
         <div class="teaser__text">
           {item.surtitle && <p class="surtitle">{item.surtitle}</p>}
           <h3 class="teaser__title">

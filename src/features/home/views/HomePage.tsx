@@ -41,7 +41,7 @@ export function HomePage({ site, home }: HomePageProps) {
               </h2>
               <div class="stack">
                 {home.editorPicks.map((item) => (
-                  <CardTeaser key={item.id} item={item} {...t} />
+                  <CardTeaser key={item.id} item={item} {...t} sizes="120px" />
                 ))}
               </div>
             </section>
