@@ -24,7 +24,7 @@ describe('a reader in Chromium', {
   before(async () => {
     const [sqlite] = await enginesUnderTest();
     t = await buildTestApp(sqlite!);
-    await seedDemoContent(t.services, { onlyIfEmpty: true });
+    await seedDemoContent(t.services);
     origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const list = (await t.app.inject('/api/v1/articles?limit=1')).json();
     articleUrl = new URL(list.items[0].url).pathname;

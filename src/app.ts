@@ -18,14 +18,15 @@ import { sectionSiteRoutes } from './features/sections/section-site-routes.js';
 import { createViewCounter } from './features/stats/view-counter.js';
 import { createTagService } from './features/tags/tag-service.js';
 import { tagSiteRoutes } from './features/tags/tag-site-routes.js';
+import { registerApiAuth } from './features/users/user-api-auth.js';
 import { createUserService } from './features/users/user-service.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { DB } from './platform/db/database.js';
 import { EventBus } from './platform/events.js';
-import { registerApiAuth } from './platform/http/api-auth.js';
 import { assetUrls, registerAssets } from './platform/http/assets.js';
-import { registerErrorHandling } from './platform/http/error-handler.js';
+import { frameworkErrorHandler, registerErrorHandling } from './platform/http/error-handler.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
+import { registerValidation } from './platform/http/validation.js';
 import type { SiteContext } from './platform/views/site-context.js';
 
 export interface AppDeps {
@@ -69,6 +70,7 @@ declare module 'fastify' {
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  const assets = assetUrls();
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -79,18 +81,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID().slice(0, 8),
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
-    // An unknown field is a mistake the integrator should hear about, not one we silently drop.
-    ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors: frameworkErrorHandler(assets.stylesheet),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const services = createServices(deps, (error, what) => app.log.error({ err: error }, what));
   app.decorate('services', services);
 
-  const assets = assetUrls();
+  registerValidation(app);
   registerErrorHandling(app, assets.stylesheet);
   registerSecurityHeaders(app);
   await app.register(formbody);
   await app.register(swagger, {
+    // Only the API's routes carry tags; the HTML pages stay out of the API document.
+    hideUntagged: true,
     openapi: {
       info: { title: 'Khabar API', version: '1', description: 'The JSON API of a Khabar news site.' },
       servers: [{ url: config.siteUrl }],

@@ -4,6 +4,7 @@ import { openMigratedDatabase } from './cli/prepare.js';
 import { serve } from './cli/serve.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { seedDemoContent } from './features/demo/demo-seeder.js';
+import { DatabaseUnavailableError } from './platform/db/database.js';
 import { AppError } from './platform/errors.js';
 
 const usage = `usage: khabar <command>
@@ -71,9 +72,11 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'demo':
       return withServices(config, async (services) => {
-        const seeded = await seedDemoContent(services, { onlyIfEmpty: true });
+        const seeded = await seedDemoContent(services);
         console.log(
-          seeded ? `demo content: ${seeded} articles` : 'the site already has articles; demo not added',
+          seeded
+            ? `demo content: ${seeded} articles`
+            : 'the site already has users or articles; demo not added',
         );
       });
     case 'user add':
@@ -98,6 +101,7 @@ async function run(argv: string[]): Promise<void> {
 
 run(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`khabar: configuration: ${error.message}`);
+  else if (error instanceof DatabaseUnavailableError) console.error(`khabar: ${error.message}`);
   else if (error instanceof UsageError) console.error(`khabar: ${error.message}\n\n${usage}`);
   else if (error instanceof AppError) console.error(`khabar: ${error.message}`);
   else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {

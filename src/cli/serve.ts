@@ -13,7 +13,7 @@ export async function serve(config: Config): Promise<void> {
     await services.sections.ensureDefaults();
     if (config.demo) {
       app.log.info('demo content: adding it if the site is empty (the first start takes a few seconds)');
-      const seeded = await seedDemoContent(services, { onlyIfEmpty: true });
+      const seeded = await seedDemoContent(services);
       if (seeded > 0) app.log.info(`demo content: ${seeded} articles`);
     }
   } catch (error) {

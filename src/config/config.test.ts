@@ -41,6 +41,10 @@ describe('loadConfig', () => {
       [{ KHABAR_TIME_ZONE: 'Mars/Olympus' }, /^KHABAR_TIME_ZONE must be an IANA time zone/],
       [{ DATABASE_URL: 'mysql://u:hunter2@x/db' }, /^DATABASE_URL must be/],
       [{ KHABAR_SITE_URL: 'news.example' }, /^KHABAR_SITE_URL must be/],
+      [
+        { KHABAR_SITE_URL: 'https://example.org/news' },
+        /^KHABAR_SITE_URL must be an http\(s\) origin with no path/,
+      ],
       [{ KHABAR_NEWS_CODE_START: '0' }, /^KHABAR_NEWS_CODE_START must be/],
     ];
     for (const [env, message] of cases) {

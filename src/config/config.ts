@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isValidTimeZone } from '../platform/persian/jalali.js';
 
 export type DatabaseConfig =
   | { readonly engine: 'sqlite'; readonly file: string }
@@ -38,7 +39,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const port = readInteger(env, 'PORT', 3000, 0, 65535);
   const dataDir = path.resolve(cwd, read(env, 'KHABAR_DATA_DIR') ?? 'data');
   const timeZone = read(env, 'KHABAR_TIME_ZONE') ?? 'Asia/Tehran';
-  if (!isTimeZone(timeZone)) {
+  if (!isValidTimeZone(timeZone)) {
     fail('KHABAR_TIME_ZONE', timeZone, 'an IANA time zone such as Asia/Tehran');
   }
   const logLevel = read(env, 'LOG_LEVEL') ?? 'info';
@@ -107,19 +108,11 @@ function readSiteUrl(env: Env, port: number): string {
   } catch {
     return fail('KHABAR_SITE_URL', raw, 'an absolute http(s) URL such as https://news.example');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    fail('KHABAR_SITE_URL', raw, 'an absolute http(s) URL such as https://news.example');
+  // Every link the site prints is root-relative, so the site must live at the root of its origin.
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname.replace(/\/+$/, '') !== '') {
+    fail('KHABAR_SITE_URL', raw, 'an http(s) origin with no path, such as https://news.example');
   }
-  return url.origin + url.pathname.replace(/\/+$/, '');
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  return url.origin;
 }
 
 function isOneOf<T extends string>(options: readonly T[], value: string): value is T {

@@ -2,7 +2,6 @@ export interface DomainEvents {
   'article.published': { articleId: number; newsCode: number; sectionId: number };
   'article.updated': { articleId: number; newsCode: number; sectionId: number };
   'article.unpublished': { articleId: number; newsCode: number; sectionId: number };
-  'curation.changed': { slot: string };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

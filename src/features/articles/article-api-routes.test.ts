@@ -213,6 +213,91 @@ for (const engine of await enginesUnderTest()) {
       assert.ok(doc.paths['/api/v1/articles'].post);
       assert.ok(doc.paths['/api/v1/articles/{newsCode}'].patch);
       assert.ok(doc.paths['/api/v1/sections'].get);
+      assert.equal(doc.paths['/'], undefined, 'HTML pages are not part of the API');
+    });
+
+    it('takes JSON types as sent: numbers are not titles, null clears a field, a string is not a list', async () => {
+      for (const payload of [
+        { title: 123, body: '<p>متن</p>', section: 'politics' },
+        { title: 'خبر', body: '<p>متن</p>', section: 'politics', tags: 'مجلس,دولت' },
+        { title: 'خبر', body: '<p>متن</p>', section: 'politics', commentsEnabled: 'false' },
+        {
+          title: 'خبر',
+          body: '<p>متن</p>',
+          section: 'politics',
+          state: 'scheduled',
+          publishAt: '+275760-09-13T00:00:00Z',
+        },
+      ]) {
+        const res = await post(editor, payload);
+        assert.equal(res.statusCode, 400, JSON.stringify(payload));
+      }
+      const created = (
+        await post(editor, { title: 'خبر با منبع', body: '<p>متن</p>', section: 'politics', source: 'ایرنا' })
+      ).json();
+      const cleared = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/articles/${created.newsCode}`,
+        headers: { authorization: editor },
+        payload: { source: null, author: null },
+      });
+      assert.equal(cleared.statusCode, 200, cleared.body);
+      assert.equal(cleared.json().source, null);
+    });
+
+    it('answers 401 to a request without a token before it looks at the body', async () => {
+      const res = await post(undefined, { nonsense: true });
+      assert.equal(res.statusCode, 401);
+    });
+
+    it('applies the scheduling rules when a scheduled time is moved', async () => {
+      const publishAt = new Date(Date.now() + 3_600_000).toISOString();
+      const created = (
+        await post(editor, {
+          title: 'زمان‌بندی',
+          body: '<p>متن</p>',
+          section: 'culture',
+          state: 'scheduled',
+          publishAt,
+        })
+      ).json();
+      const patch = (authorization: string, payload: object) =>
+        t.app.inject({
+          method: 'PATCH',
+          url: `/api/v1/articles/${created.newsCode}`,
+          headers: { authorization },
+          payload,
+        });
+      assert.equal(
+        (await patch(editor, { publishAt: '2020-01-01T00:00:00Z' })).statusCode,
+        400,
+        'not into the past',
+      );
+      assert.equal((await patch(editor, { publishAt: null })).statusCode, 400, 'not without a time');
+      const later = new Date(Date.now() + 7_200_000).toISOString();
+      assert.equal((await patch(editor, { publishAt: later })).json().publishAt, later);
+    });
+
+    it('treats news codes beyond the database range as unknown, not as a server error', async () => {
+      assert.equal((await t.app.inject('/news/2147483648')).statusCode, 404);
+      assert.equal((await t.app.inject('/n/999999999999')).statusCode, 404);
+      assert.equal((await t.app.inject('/api/v1/articles/99999999999')).statusCode, 400);
+      assert.equal((await t.app.inject('/api/v1/articles?cursor=1700000000000-99999999999')).statusCode, 400);
+      assert.equal(
+        (await t.app.inject('/section/politics?before=1700000000000-99999999999')).statusCode,
+        400,
+      );
+      assert.equal((await t.app.inject('/section/politics?before=999999999999999-1')).statusCode, 400);
+    });
+
+    it('answers a malformed URL with a Persian page on the site and JSON on the API', async () => {
+      const page = await t.app.inject('/tag/%E0%A4');
+      assert.equal(page.statusCode, 400);
+      assert.match(page.headers['content-type'] as string, /text\/html/);
+      assert.match(page.body, /درست رمزگذاری نشده/);
+      const api = await t.app.inject('/api/v1/articles/%ZZ');
+      assert.equal(api.statusCode, 400);
+      assert.equal(api.json().error.code, 'bad_url');
     });
 
     it('answers unknown API paths with a JSON 404', async () => {

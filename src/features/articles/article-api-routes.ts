@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ValidationError } from '../../platform/errors.js';
-import { requireActor } from '../../platform/http/api-auth.js';
-import { decodeCursor, encodeCursor } from './article.js';
+import { requireActor, tokenRequired } from '../users/user-api-auth.js';
+import { loadSlice } from './article-list.js';
 import { articleJson, summaryJson } from './article-presenter.js';
 import {
   ArticleCreateBody,
@@ -22,6 +21,7 @@ export const articleApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/articles',
     {
+      onRequest: tokenRequired,
       schema: {
         summary: 'Create an article',
         tags: ['articles'],
@@ -46,8 +46,7 @@ export const articleApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ArticleJson, ...errors },
       },
     },
-    async (request) =>
-      articleJson(await articles.getFor(request.actor, Number(request.params.newsCode)), siteUrl),
+    async (request) => articleJson(await articles.getFor(request.actor, request.params.newsCode), siteUrl),
   );
 
   app.get(
@@ -62,25 +61,17 @@ export const articleApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { limit = 20, cursor, section, tag } = request.query;
-      const before = cursor === undefined ? undefined : decodeCursor(cursor);
-      if (cursor !== undefined && !before)
-        throw new ValidationError('cursor نادرست است؛ nextCursor صفحهٔ قبل را بفرستید.');
       const sectionId = section === undefined ? undefined : (await sections.getBySlug(section)).id;
       const tagId = tag === undefined ? undefined : (await tags.find(tag)).id;
-
-      const rows = await articles.listPublished({ sectionId, tagId, before, limit: limit + 1 });
-      const items = rows.slice(0, limit);
-      const last = items.at(-1);
-      return {
-        items: items.map((item) => summaryJson(item, siteUrl)),
-        nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
-      };
+      const slice = await loadSlice(articles, { sectionId, tagId }, { cursor, limit });
+      return { items: slice.items.map((item) => summaryJson(item, siteUrl)), nextCursor: slice.nextCursor };
     },
   );
 
   app.patch(
     '/articles/:newsCode',
     {
+      onRequest: tokenRequired,
       schema: {
         summary: 'Change an article; send only the fields that change',
         tags: ['articles'],
@@ -92,7 +83,7 @@ export const articleApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       articleJson(
-        await articles.update(requireActor(request), Number(request.params.newsCode), request.body),
+        await articles.update(requireActor(request), request.params.newsCode, request.body),
         siteUrl,
       ),
   );
@@ -100,6 +91,7 @@ export const articleApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/articles/:newsCode',
     {
+      onRequest: tokenRequired,
       schema: {
         summary: 'Unpublish an article (its news code is never reused)',
         tags: ['articles'],
@@ -109,6 +101,6 @@ export const articleApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      articleJson(await articles.unpublish(requireActor(request), Number(request.params.newsCode)), siteUrl),
+      articleJson(await articles.unpublish(requireActor(request), request.params.newsCode), siteUrl),
   );
 };

@@ -15,11 +15,24 @@ export interface ListPage {
 
 const pageSize = 12;
 
-function cursorOf(value: string | undefined) {
+function cursorOf(value: string | undefined, message = 'نشانی صفحه‌بندی درست نیست.') {
   if (value === undefined) return undefined;
   const cursor = decodeCursor(value);
-  if (!cursor) throw new ValidationError('نشانی صفحه‌بندی درست نیست.');
+  if (!cursor) throw new ValidationError(message);
   return cursor;
+}
+
+/** A slice of published items after a cursor, with the cursor of the next slice if there is one. */
+export async function loadSlice(
+  articles: ArticleService,
+  filter: { sectionId?: number | undefined; tagId?: number | undefined },
+  { cursor, limit }: { cursor?: string | undefined; limit: number },
+): Promise<{ items: ArticleSummary[]; nextCursor: string | null }> {
+  const before = cursorOf(cursor, 'cursor نادرست است؛ nextCursor صفحهٔ قبل را بفرستید.');
+  const rows = await articles.listPublished({ ...filter, before, limit: limit + 1 });
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
 
 /**

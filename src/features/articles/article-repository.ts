@@ -272,10 +272,7 @@ export async function publishDueArticles(
   return rows.map((r) => ({ ...r, newsCode: Number(r.newsCode) }));
 }
 
-export async function countArticles(db: DB): Promise<number> {
-  const row = await db
-    .selectFrom('articles')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+/** Whether this site has ever given out a news code, even to an article since deleted. */
+export async function hasIssuedNewsCodes(db: DB): Promise<boolean> {
+  return (await db.selectFrom('newsCodeCounter').select('id').executeTakeFirst()) !== undefined;
 }

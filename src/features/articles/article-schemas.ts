@@ -1,9 +1,9 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { articleKinds } from './article.js';
+import { articleKinds, maxId } from './article.js';
 
 // One schema gives the API its validation, its TypeScript types and its OpenAPI document.
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([Type.Null(), schema]);
 
 export const ErrorBody = Type.Object(
   {
@@ -48,7 +48,7 @@ export const ArticlePatchBody = Type.Partial(Type.Object(fields), {
 });
 export type ArticlePatchBody = Static<typeof ArticlePatchBody>;
 
-export const NewsCodeParams = Type.Object({ newsCode: Type.String({ pattern: '^[0-9]{1,12}$' }) });
+export const NewsCodeParams = Type.Object({ newsCode: Type.Integer({ minimum: 1, maximum: maxId }) });
 
 export const ArticleListQuery = Type.Object({
   section: Type.Optional(Type.String()),

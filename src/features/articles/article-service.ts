@@ -13,6 +13,7 @@ import {
   type ArticleState,
   type ArticleSummary,
   isArticleKind,
+  isStorableTime,
   type ListCursor,
 } from './article.js';
 import { sanitizeBody } from './article-body.js';
@@ -207,8 +208,14 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
       const now = clock.now();
       const changes = await resolve(fields, now);
       if (fields.body !== undefined && !changes.body) throw new ValidationError('متن خبر خالی است.');
+      // Moving a scheduled article's time is rescheduling it: the same rules apply as to scheduling.
+      const state = fields.state ?? current.state;
+      const publishAt =
+        changes.publishAt !== undefined ? changes.publishAt : current.publishAt?.toISOString();
+      if (fields.state !== undefined || (state === 'scheduled' && fields.publishAt !== undefined)) {
+        checkState(actor, state, publishAt, now);
+      }
       if (fields.state !== undefined) {
-        checkState(actor, fields.state, changes.publishAt ?? current.publishAt?.toISOString(), now);
         changes.state = fields.state;
         if (fields.state === 'published' && !current.publishedAt) changes.publishedAt = now.toISOString();
       }
@@ -301,7 +308,7 @@ function parseInstant(value: string | null): string | null {
   if (value === null) return null;
   const time = Date.parse(value);
   // Without a zone an instant is ambiguous; the newsroom works in Tehran, servers in UTC.
-  if (Number.isNaN(time) || !/(Z|[+-]\d\d:?\d\d)$/.test(value)) {
+  if (!isStorableTime(time) || !/(Z|[+-]\d\d:?\d\d)$/.test(value)) {
     throw new ValidationError(
       'زمان انتشار باید تاریخ و ساعت ISO 8601 با منطقهٔ زمانی باشد، مثل 2024-01-27T12:25:00+03:30.',
     );

@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { NotFoundError } from '../../platform/errors.js';
 import { sendPage } from '../../platform/http/render.js';
-import { toAsciiDigits } from '../../platform/persian/digits.js';
-import { articlePath } from './article.js';
+import { articlePath, parseNewsCode } from './article.js';
 import { ArticlePage } from './views/ArticlePage.js';
 
-/** Accepts Persian digits as typed by a reader; anything but a number is simply not an article. */
-function parseNewsCode(value: string): number {
-  const digits = toAsciiDigits(value);
-  if (!/^\d{1,12}$/.test(digits)) throw new NotFoundError('خبری با این کد پیدا نشد.');
-  return Number(digits);
+/** Accepts Persian digits as typed by a reader; anything but a news code is simply not an article. */
+function newsCodeOf(value: string): number {
+  const code = parseNewsCode(value);
+  if (code === undefined) throw new NotFoundError('خبری با این کد پیدا نشد.');
+  return code;
 }
 
 export async function articleSiteRoutes(app: FastifyInstance): Promise<void> {
@@ -18,14 +17,15 @@ export async function articleSiteRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { newsCode: string; slug?: string } }>(
     '/news/:newsCode/:slug?',
     async (request, reply) => {
-      const newsCode = parseNewsCode(request.params.newsCode);
+      const newsCode = newsCodeOf(request.params.newsCode);
       const article = await articles.getPublished(newsCode);
       const canonical = articlePath(article);
       // A missing or outdated slug (the title was edited) still reaches the article, at its one canonical address.
       if (request.params.newsCode !== String(newsCode) || (request.params.slug ?? '') !== article.slug) {
         return reply.redirect(canonical, 301);
       }
-      views.record(article.id, request.headers['user-agent']);
+      // HEAD asks about the page without reading it.
+      if (request.method === 'GET') views.record(article.id, request.headers['user-agent']);
       const [site, otherNews, viewedIds] = await Promise.all([
         app.siteContext(),
         articles.listPublished({ sectionId: article.section.id, excludeIds: [article.id], limit: 6 }),
@@ -43,7 +43,7 @@ export async function articleSiteRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get<{ Params: { newsCode: string } }>('/n/:newsCode', async (request, reply) => {
-    const article = await articles.getPublished(parseNewsCode(request.params.newsCode));
+    const article = await articles.getPublished(newsCodeOf(request.params.newsCode));
     return reply.redirect(articlePath(article), 301);
   });
 }

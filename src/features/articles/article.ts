@@ -87,8 +87,23 @@ export function displayByline(article: Pick<Article, 'byline' | 'author'>): stri
   return article.byline ?? article.author?.name ?? null;
 }
 
-export function isPublic(article: Pick<Article, 'state'>): boolean {
-  return article.state === 'published';
+/** Ids and news codes are 32-bit integers in the database; larger numbers cannot name anything. */
+export const maxId = 2_147_483_647;
+
+// Instants are stored as fixed-width ISO text (ADR 0001), which holds only years 0000–9999.
+const maxStoredTime = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/** A news code from a URL, ASCII or Persian digits; undefined when it cannot be one. */
+export function parseNewsCode(value: string): number | undefined {
+  const digits = value.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
+  if (!/^\d{1,10}$/.test(digits)) return undefined;
+  const code = Number(digits);
+  return code >= 1 && code <= maxId ? code : undefined;
+}
+
+/** Whether an instant can be stored and compared as fixed-width ISO text. */
+export function isStorableTime(time: number): boolean {
+  return Number.isFinite(time) && time >= 0 && time <= maxStoredTime;
 }
 
 /**
@@ -105,9 +120,10 @@ export function encodeCursor(item: { publishedAt: Date; id: number }): string {
 }
 
 export function decodeCursor(value: string): ListCursor | undefined {
-  const match = /^(\d{1,15})-(\d{1,12})$/.exec(value);
+  const match = /^(\d{1,15})-(\d{1,10})$/.exec(value);
   if (!match) return undefined;
-  const time = new Date(Number(match[1]));
-  if (Number.isNaN(time.getTime())) return undefined;
-  return { publishedAt: time.toISOString(), id: Number(match[2]) };
+  const time = Number(match[1]);
+  const id = Number(match[2]);
+  if (!isStorableTime(time) || id > maxId) return undefined;
+  return { publishedAt: new Date(time).toISOString(), id };
 }

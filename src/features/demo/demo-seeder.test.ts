@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createUserWithToken } from '../../../test/support/factories.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../../../test/support/test-app.js';
 import { articleKinds } from '../articles/article.js';
 import { defaultSections } from '../sections/section.js';
@@ -32,7 +33,7 @@ for (const engine of await enginesUnderTest()) {
     let seeded = 0;
     before(async () => {
       t = await buildTestApp(engine);
-      seeded = await seedDemoContent(t.services, { onlyIfEmpty: true });
+      seeded = await seedDemoContent(t.services);
     });
     after(() => t?.close());
 
@@ -72,7 +73,19 @@ for (const engine of await enginesUnderTest()) {
     });
 
     it('adds nothing to a site that already has articles', async () => {
-      assert.equal(await seedDemoContent(t.services, { onlyIfEmpty: true }), 0);
+      assert.equal(await seedDemoContent(t.services), 0);
+    });
+  });
+
+  describe(`demo seeding of a site in use on ${engine.name}`, { skip: engine.skip }, () => {
+    it('adds nothing to a site that has a newsroom account, even with no article yet', async () => {
+      const t = await buildTestApp(engine);
+      try {
+        await createUserWithToken(t.services, 'editor');
+        assert.equal(await seedDemoContent(t.services), 0);
+      } finally {
+        await t.close();
+      }
     });
   });
 }

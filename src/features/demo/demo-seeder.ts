@@ -1,8 +1,9 @@
 import type { Services } from '../../app.js';
-import { countArticles } from '../articles/article-repository.js';
+import { hasIssuedNewsCodes } from '../articles/article-repository.js';
 import { findAuthorBySlug, insertAuthor } from '../authors/author-repository.js';
 import { replaceSlot } from '../curation/curation-repository.js';
 import { systemActor } from '../users/user.js';
+import { hasUsers } from '../users/user-repository.js';
 import { type DemoArticle, demoAuthors } from './demo-article.js';
 import { demoArticlesA } from './demo-articles-a.js';
 import { demoArticlesB } from './demo-articles-b.js';
@@ -13,16 +14,22 @@ export const demoArticles: readonly DemoArticle[] = [...demoArticlesA, ...demoAr
 type DemoServices = Pick<Services, 'db' | 'clock' | 'articles' | 'media' | 'views' | 'events'>;
 
 /**
- * Fills an empty site with the demo newsroom's articles, pictures, curation
- * and a spread of views, through the same services the newsroom uses.
- * Returns how many articles it added (0 when the site already had some).
+ * A site is untouched until it has a user or has issued a news code. Only such
+ * a site gets the demo: a newsroom that started with the demo off and has not
+ * published yet must not find 46 strangers' articles after a restart.
  */
-export async function seedDemoContent(
-  services: DemoServices,
-  { onlyIfEmpty }: { onlyIfEmpty: boolean },
-): Promise<number> {
+export async function isUntouchedSite(db: DemoServices['db']): Promise<boolean> {
+  return !(await hasUsers(db)) && !(await hasIssuedNewsCodes(db));
+}
+
+/**
+ * Fills an untouched site with the demo newsroom's articles, pictures,
+ * curation and a day of views, through the same services the newsroom uses.
+ * Returns how many articles it added (0 when the site was not untouched).
+ */
+export async function seedDemoContent(services: DemoServices): Promise<number> {
   const { db, clock, articles, media } = services;
-  if (onlyIfEmpty && (await countArticles(db)) > 0) return 0;
+  if (!(await isUntouchedSite(db))) return 0;
   const now = clock.now();
   for (const author of demoAuthors) {
     if (!(await findAuthorBySlug(db, author.slug))) await insertAuthor(db, author, now);

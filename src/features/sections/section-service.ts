@@ -19,8 +19,6 @@ export function createSectionService({ db, clock }: SectionServiceDeps) {
       return section;
     },
 
-    findBySlug: (slug: string): Promise<Section | undefined> => findSectionBySlug(db, slug),
-
     /** Gives a new site its default sections; a site that has any keeps its own. */
     async ensureDefaults(): Promise<number> {
       if ((await countSections(db)) > 0) return 0;

@@ -18,6 +18,13 @@ describe('isBot', () => {
       assert.equal(isBot(ua), true, String(ua));
     }
     assert.equal(isBot('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0) Safari/604.1'), false);
+    assert.equal(
+      isBot(
+        'Mozilla/5.0 (Linux; Android 13; SM-A536B) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36 Telegram-Android/10.6.2',
+      ),
+      false,
+      'Telegram in-app browser is a reader',
+    );
   });
 });
 

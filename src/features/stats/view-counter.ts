@@ -9,14 +9,18 @@ export interface ViewCounterDeps {
   flushIntervalMs?: number;
 }
 
-// Crawlers and link-preview fetchers are not readers; counting them would let
-// whatever a bot hammers top the list.
+// Crawlers, link-preview fetchers and scripts are not readers; counting them
+// would let whatever a bot hammers top the list. In-app browsers of Telegram
+// and WhatsApp are readers: their user agents start with Mozilla, while the
+// previewers say TelegramBot or start with WhatsApp/.
 const botPattern =
-  /bot|crawl|spider|slurp|bingpreview|facebookexternalhit|whatsapp|telegram|preview|curl|wget|python-requests|httpclient|headless|lighthouse|monitor/i;
+  /bot\b|bot\/|crawl|spider|slurp|bingpreview|facebookexternalhit|^whatsapp\/|preview|^curl\/|^wget\/|python-requests|httpclient|headless|lighthouse|monitor/i;
 
 export function isBot(userAgent: string | undefined): boolean {
   return !userAgent || botPattern.test(userAgent);
 }
+
+const maxPendingBuckets = 100_000;
 
 export type MostViewedPeriod = 'day' | 'week';
 const periodMs: Record<MostViewedPeriod, number> = { day: 86_400_000, week: 7 * 86_400_000 };
@@ -36,7 +40,9 @@ export function createViewCounter({ db, clock, onFlushError, flushIntervalMs = 5
     try {
       await addViews(db, batch);
     } catch (error) {
-      // Put the views back so a passing database error loses nothing.
+      // Put the views back so a passing database error loses nothing; a
+      // database that stays away must not make the buffer grow without bound.
+      if (pending.size + batch.length > maxPendingBuckets) throw error;
       for (const item of batch) {
         const key = `${item.articleId}|${item.hour}`;
         const current = pending.get(key);

@@ -73,3 +73,7 @@ export async function touchApiToken(db: DB, tokenId: number, now: Date): Promise
     .where('id', '=', tokenId)
     .execute();
 }
+
+export async function hasUsers(db: DB): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
+}

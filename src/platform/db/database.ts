@@ -1,4 +1,4 @@
-import { CamelCasePlugin, Kysely, sql } from 'kysely';
+import { CamelCasePlugin, type Dialect, Kysely, sql } from 'kysely';
 import type { DatabaseConfig } from '../../config/config.js';
 import { createPostgresDialect } from './dialects/postgres.js';
 import { createSqliteDialect } from './dialects/sqlite.js';
@@ -17,14 +17,38 @@ export interface DatabaseHandle {
  * Opens the configured engine. Columns are snake_case in SQL and camelCase in
  * TypeScript; the plugin translates, so repositories read like the domain.
  */
-export function openDatabase(config: DatabaseConfig): DatabaseHandle {
-  const dialect =
-    config.engine === 'sqlite' ? createSqliteDialect(config.file) : createPostgresDialect(config.url);
+export function openDatabase(
+  config: DatabaseConfig,
+  onIdleError: (error: Error) => void = (error) => console.error('database connection lost:', error.message),
+): DatabaseHandle {
+  let dialect: Dialect;
+  try {
+    dialect =
+      config.engine === 'sqlite'
+        ? createSqliteDialect(config.file)
+        : createPostgresDialect(config.url, onIdleError);
+  } catch (error) {
+    const where = config.engine === 'sqlite' ? ` at ${config.file}` : '';
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(`cannot open the ${config.engine} database${where}: ${reason}`, {
+      cause: error,
+    });
+  }
   const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
   return { db, engine: config.engine, destroy: () => db.destroy() };
 }
 
-/** Fails fast with the driver's own message when the database cannot be reached. */
-export async function checkConnection(db: DB): Promise<void> {
-  await sql`select 1`.execute(db);
+/** Thrown when the configured database cannot be opened or reached; its message is one line. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+/** Fails fast, with the driver's reason, when the database cannot be reached. */
+export async function checkConnection(db: DB, engine: Engine): Promise<void> {
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(`cannot reach the ${engine} database: ${reason}`, { cause: error });
+  }
 }

@@ -21,6 +21,8 @@ const clientErrors: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: 'بدنهٔ درخواست JSON درستی نیست.' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: 'بدنهٔ درخواست خالی است.' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'too_large', message: 'درخواست بزرگ‌تر از حد مجاز است.' },
+  FST_ERR_BAD_URL: { code: 'bad_url', message: 'نشانی درخواست درست رمزگذاری نشده است.' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'bad_url', message: 'نشانی درخواست بیش از حد بلند است.' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'unsupported_media_type',
     message: 'این نوع محتوا پذیرفته نمی‌شود.',
@@ -66,6 +68,17 @@ function reply(
     />,
     problem.status,
   );
+}
+
+/**
+ * Errors Fastify raises before routing (a malformed percent-encoding, an
+ * over-long parameter) go through the same model as everything else.
+ */
+export function frameworkErrorHandler(stylesheet: string) {
+  return (error: FastifyError, request: FastifyRequest, res: FastifyReply) => {
+    const problem = toProblem(error);
+    return reply(request, res, problem.status >= 500 ? { ...problem, status: 400 } : problem, stylesheet);
+  };
 }
 
 /** One place turns every error into JSON for the API or a Persian page for people; 5xx details stay in the log. */

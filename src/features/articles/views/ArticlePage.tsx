@@ -1,9 +1,9 @@
 import { toPersianDigits } from '../../../platform/persian/digits.js';
 import { formatGregorianDate, formatJalaliDate, formatTime } from '../../../platform/persian/jalali.js';
 import { Layout } from '../../../platform/views/Layout.js';
-import { Picture } from '../../../platform/views/Picture.js';
 import type { SiteContext } from '../../../platform/views/site-context.js';
 import { imageVariantUrl, pickVariantWidth } from '../../media/image.js';
+import { Picture } from '../../media/views/Picture.js';
 import {
   type Article,
   type ArticleSummary,
@@ -132,11 +132,7 @@ export function ArticlePage({ site, article, otherNews, mostViewed }: ArticlePag
             </nav>
           )}
 
-          <ShareLinks
-            title={article.title}
-            url={`${site.siteUrl}${canonical}`}
-            shortUrl={`${site.siteUrl}${shortPath(article)}`}
-          />
+          <ShareLinks title={article.title} shortUrl={`${site.siteUrl}${shortPath(article)}`} />
           <p class="print-only">نشانی این مطلب: {`${site.siteUrl}${shortPath(article)}`}</p>
         </article>
 

@@ -1,6 +1,5 @@
 export interface ShareLinksProps {
   title: string;
-  url: string;
   shortUrl: string;
 }
 
@@ -9,8 +8,9 @@ export interface ShareLinksProps {
  * services until the reader taps one. The short link is a selectable field,
  * and /assets/site.js turns its button into "copy" where scripts run.
  */
-export function ShareLinks({ title, url, shortUrl }: ShareLinksProps) {
-  const u = encodeURIComponent(url);
+export function ShareLinks({ title, shortUrl }: ShareLinksProps) {
+  // The short link, because a percent-encoded Persian slug is hundreds of characters in a chat.
+  const u = encodeURIComponent(shortUrl);
   const t = encodeURIComponent(title);
   const links = [
     { name: 'تلگرام', className: 'telegram', href: `https://t.me/share/url?url=${u}&text=${t}` },

@@ -1,5 +1,5 @@
 import { toPersianDigits } from '../../../platform/persian/digits.js';
-import { Picture } from '../../../platform/views/Picture.js';
+import { Picture } from '../../media/views/Picture.js';
 import { type ArticleSummary, articleKindNames, articlePath } from '../article.js';
 import { teaserStamp } from './stamp.js';
 

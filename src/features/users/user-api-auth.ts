@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Actor } from '../../features/users/user.js';
-import type { UserService } from '../../features/users/user-service.js';
-import { UnauthorizedError } from '../errors.js';
+import { UnauthorizedError } from '../../platform/errors.js';
+import type { Actor } from './user.js';
+import type { UserService } from './user-service.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,6 +25,14 @@ export function registerApiAuth(app: FastifyInstance, users: UserService): void 
     if (!actor) throw new UnauthorizedError('توکن نامعتبر است یا باطل شده.');
     request.actor = actor;
   });
+}
+
+/**
+ * An onRequest hook for routes that need a token: it answers 401 before the
+ * body is even read, so a caller without a token learns that first.
+ */
+export async function tokenRequired(request: FastifyRequest): Promise<void> {
+  if (!request.actor) throw new UnauthorizedError();
 }
 
 export function requireActor(request: FastifyRequest): Actor {

@@ -1,4 +1,4 @@
-import { type Image, imageSrcSet, imageVariantUrl, pickVariantWidth } from '../../features/media/image.js';
+import { type Image, imageSrcSet, imageVariantUrl, pickVariantWidth } from '../image.js';
 
 export interface PictureProps {
   image: Image;
