@@ -53,6 +53,12 @@ for (const engine of await enginesUnderTest()) {
       const photo = items.find((i) => i.kind === 'photoStory')!;
       const full = (await t.app.inject(`/api/v1/articles/${photo.newsCode}`)).json();
       assert.ok(full.gallery.length >= 4);
+      const report = items.find((i) => i.kind === 'report')!;
+      const reportBody = (await t.app.inject(`/api/v1/articles/${report.newsCode}`)).json().body as string;
+      assert.match(
+        reportBody,
+        /<figure><img src="\/media\/[\w/]+-\d+\.jpg" alt="[^"]+" width="\d+" height="\d+" \/><figcaption>/,
+      );
       const image = await t.app.inject(new URL(full.gallery[0].url).pathname);
       assert.equal(image.statusCode, 200);
       assert.equal(image.headers['content-type'], 'image/jpeg');

@@ -2,6 +2,7 @@ import type { Services } from '../../app.js';
 import { hasIssuedNewsCodes } from '../articles/article-repository.js';
 import { findAuthorBySlug, insertAuthor } from '../authors/author-repository.js';
 import { replaceSlot } from '../curation/curation-repository.js';
+import { type Image, imageVariantUrl, pickVariantWidth } from '../media/image.js';
 import { systemActor } from '../users/user.js';
 import { hasUsers } from '../users/user-repository.js';
 import { type DemoArticle, demoAuthors } from './demo-article.js';
@@ -53,13 +54,21 @@ export async function seedDemoContent(services: DemoServices): Promise<number> {
       });
       gallery.push({ imageId: image.id, caption });
     }
+    // Long reads carry a picture inside the body too, as reports on a news site do.
+    const long = item.kind === 'report' || item.kind === 'interview';
+    const inline = long
+      ? await media.storeImage(demoPicture(item.section, index * 31 + 29), {
+          alt: `نمایی از ${item.tags[0] ?? item.title}`,
+          credit: 'تصویر نمایشی',
+        })
+      : undefined;
     const article = await articles.create(
       systemActor,
       {
         title: item.title,
         surtitle: item.surtitle ?? null,
         lead: item.lead,
-        body: item.body,
+        body: inline ? withPicture(item.body, inline) : item.body,
         section: item.section,
         tags: item.tags,
         kind: item.kind,
@@ -77,6 +86,15 @@ export async function seedDemoContent(services: DemoServices): Promise<number> {
 
   await curate(services, created);
   return created.length;
+}
+
+/** Puts a figure after the body's second paragraph. */
+function withPicture(body: string, image: Image): string {
+  const width = pickVariantWidth(image, 960);
+  const height = Math.round((image.height * width) / image.width);
+  const figure = `<figure><img src="${imageVariantUrl(image, width, 'jpg')}" alt="${image.alt}" width="${width}" height="${height}" /><figcaption>${image.alt}</figcaption></figure>`;
+  const second = body.indexOf('</p>', body.indexOf('</p>') + 4);
+  return second < 0 ? body + figure : `${body.slice(0, second + 4)}${figure}${body.slice(second + 4)}`;
 }
 
 async function curate(services: DemoServices, created: { id: number; item: DemoArticle }[]) {
