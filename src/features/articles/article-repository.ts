@@ -104,7 +104,35 @@ type ArticleRow = Selectable<ArticlesTable> & {
   authorName: string | null;
 };
 
-function toSummary(row: ArticleRow, images: Map<number, Image>): ArticleSummary {
+// Lists never read bodies: a list of twenty would otherwise drag twenty full texts out of the database.
+const summaryColumns = [
+  'articles.id',
+  'articles.newsCode',
+  'articles.slug',
+  'articles.kind',
+  'articles.surtitle',
+  'articles.title',
+  'articles.lead',
+  'articles.sectionId',
+  'articles.coverImageId',
+  'articles.publishedAt',
+  'articles.createdAt',
+] as const;
+
+function summaryQuery(db: DB) {
+  return db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.sectionId')
+    .select(summaryColumns)
+    .select(['sections.slug as sectionSlug', 'sections.name as sectionName']);
+}
+
+type SummaryRow = Pick<ArticleRow, (typeof summaryColumns)[number] extends `articles.${infer C}` ? C : never> & {
+  sectionSlug: string;
+  sectionName: string;
+};
+
+function toSummary(row: SummaryRow, images: Map<number, Image>): ArticleSummary {
   if (!isArticleKind(row.kind)) throw new Error(`article ${row.id} has an unknown kind "${row.kind}"`);
   return {
     id: row.id,
@@ -192,7 +220,7 @@ export interface PublishedListQuery {
  * a cursor keeps pointing at the same place while new items are published.
  */
 export async function listPublished(db: DB, query: PublishedListQuery): Promise<ArticleSummary[]> {
-  let q = baseQuery(db).where('articles.state', '=', 'published' satisfies ArticleState);
+  let q = summaryQuery(db).where('articles.state', '=', 'published' satisfies ArticleState);
   if (query.sectionId !== undefined) q = q.where('articles.sectionId', '=', query.sectionId);
   if (query.kind !== undefined) q = q.where('articles.kind', '=', query.kind);
   if (query.tagId !== undefined) {
@@ -229,7 +257,7 @@ export async function listPublished(db: DB, query: PublishedListQuery): Promise<
   return summariesOf(db, rows);
 }
 
-async function summariesOf(db: DB, rows: ArticleRow[]): Promise<ArticleSummary[]> {
+async function summariesOf(db: DB, rows: SummaryRow[]): Promise<ArticleSummary[]> {
   const images = await findImagesByIds(
     db,
     rows.flatMap((r) => (r.coverImageId === null ? [] : [r.coverImageId])),
@@ -240,7 +268,7 @@ async function summariesOf(db: DB, rows: ArticleRow[]): Promise<ArticleSummary[]
 /** Published summaries for these ids, in the order the ids are given. */
 export async function findPublishedSummaries(db: DB, ids: readonly number[]): Promise<ArticleSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await baseQuery(db)
+  const rows = await summaryQuery(db)
     .where('articles.id', 'in', ids)
     .where('articles.state', '=', 'published' satisfies ArticleState)
     .execute();
