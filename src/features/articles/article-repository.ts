@@ -127,7 +127,8 @@ function summaryQuery(db: DB) {
     .select(['sections.slug as sectionSlug', 'sections.name as sectionName']);
 }
 
-type SummaryRow = Pick<ArticleRow, (typeof summaryColumns)[number] extends `articles.${infer C}` ? C : never> & {
+type Unprefixed<T> = T extends `articles.${infer Column}` ? Column : never;
+type SummaryRow = Pick<ArticleRow, Unprefixed<(typeof summaryColumns)[number]>> & {
   sectionSlug: string;
   sectionName: string;
 };
