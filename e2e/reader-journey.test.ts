@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
 import { seedDemoContent } from '../src/features/demo/demo-seeder.js';
-import { findChromium, requires } from '../test/support/postgres.js';
+import { findChromium, requires } from '../test/support/requirements.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../test/support/test-app.js';
 
 const executablePath = findChromium();

@@ -18,7 +18,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium, findPostgresBin, requires, startThrowawayPostgres } from '../test/support/postgres.ts';
+import { findPostgresBin, startThrowawayPostgres } from '../test/support/postgres.ts';
+import { findChromium, requires } from '../test/support/requirements.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_DIRS = ['src', 'test', 'e2e'];
@@ -44,7 +45,6 @@ function collect(path, out) {
   }
 }
 
-// ---- arguments and test files -------------------------------------------------------------
 
 const args = process.argv.slice(2);
 const nodeFlags = args.filter((arg) => arg.startsWith('-'));
@@ -66,7 +66,6 @@ if (testFiles.length === 0) {
   );
 }
 
-// ---- engines ------------------------------------------------------------------------------
 
 const chromium = findChromium();
 if (!chromium && requires('chromium')) {
@@ -110,7 +109,6 @@ if (chromium) {
   );
 }
 
-// ---- the run ------------------------------------------------------------------------------
 
 const child = spawn(
   process.execPath,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { createScratchDatabase } from '../../test/support/postgres.js';
+import { createScratchDatabase } from '../../test/support/scratch-database.js';
 import { enginesUnderTest } from '../../test/support/test-app.js';
 import { waitFor } from '../../test/support/wait.js';
 

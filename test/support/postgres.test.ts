@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { type TestContext, test } from 'node:test';
 import pg from 'pg';
-import { createScratchDatabase, postgresForTests, requires, withDatabase } from './postgres.js';
+import { postgresForTests } from './postgres.js';
+import { requires } from './requirements.js';
+import { createScratchDatabase, withDatabase } from './scratch-database.js';
 
 /** The test server's URL, or undefined after marking the test skipped. */
 async function serverUrl(t: TestContext): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 /**
- * PostgreSQL (and Chromium) discovery for tests.
+ * PostgreSQL for tests.
  *
  * Tests get a server through `postgresForTests()`:
  *   - `KHABAR_TEST_DATABASE_URL` set       → that server is used as is;
@@ -11,7 +11,7 @@
  *
  * `npm test` (scripts/run-tests.mjs) starts one cluster for the whole run and passes its URL
  * down in `KHABAR_TEST_DATABASE_URL`, so test files share it; each test file or test then
- * isolates itself with `createScratchDatabase()`.
+ * isolates itself with `createScratchDatabase()` (scratch-database.ts).
  *
  * Throwaway clusters are initdb'd with `--locale=C.UTF-8 -E UTF8`: under the plain C locale
  * PostgreSQL's regular expressions treat Persian letters as non-word characters (`\w`, `\W`,
@@ -20,24 +20,18 @@
  * alphabetical order.
  */
 import { type SpawnOptions, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import {
-  accessSync,
   chownSync,
-  constants,
   existsSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import pg from 'pg';
-
-export type Requirement = 'postgres' | 'chromium';
+import { isExecutable, requires } from './requirements.js';
 
 export interface ThrowawayPostgres {
   /** Connection URL for node-postgres, e.g. `postgresql:///postgres?host=%2Ftmp%2Fkhabar-pg-XXXX&user=postgres`. */
@@ -52,40 +46,11 @@ export interface ThrowawayPostgres {
 
 export type PostgresForTests = { url: string } | { skipReason: string };
 
-export interface ScratchDatabase {
-  /** URL of the new database: same server and query parameters, other database name. */
-  url: string;
-  name: string;
-  /** Drops the database `WITH (FORCE)`, disconnecting any client still using it. */
-  drop(): Promise<void>;
-}
-
 const DIR_PREFIX = 'khabar-pg-';
 const OWNER_FILE = 'owner.pid';
 const INSTALL_HINT =
   'install PostgreSQL (Debian/Ubuntu: apt-get install postgresql; macOS: brew install postgresql) ' +
   'or set KHABAR_TEST_DATABASE_URL to a server where the user may create databases';
-
-// ---------------------------------------------------------------------------------------------
-// Requirements and discovery
-// ---------------------------------------------------------------------------------------------
-
-/** Whether `KHABAR_TEST_REQUIRE` (comma list, e.g. `postgres,chromium`) lists `what`. */
-export function requires(what: Requirement): boolean {
-  return (process.env.KHABAR_TEST_REQUIRE ?? '')
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .includes(what);
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
 
 function hasServerBinaries(dir: string): boolean {
   return isExecutable(join(dir, 'initdb')) && isExecutable(join(dir, 'pg_ctl'));
@@ -110,17 +75,6 @@ export function findPostgresBin(): string | undefined {
   }
   return undefined;
 }
-
-/** Chromium executable: `KHABAR_CHROMIUM`, else /usr/bin/chromium or /usr/bin/chromium-browser if present. */
-export function findChromium(): string | undefined {
-  const fromEnv = process.env.KHABAR_CHROMIUM?.trim();
-  if (fromEnv) return fromEnv;
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(isExecutable);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Running the server binaries (as the `postgres` user when we are root)
-// ---------------------------------------------------------------------------------------------
 
 interface RunAs {
   uid?: number;
@@ -190,10 +144,6 @@ function socketUrl(socketDir: string, database: string, user: string): string {
   return `postgresql:///${encodeURIComponent(database)}?host=${encodeURIComponent(socketDir)}&user=${encodeURIComponent(user)}`;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Cleanup on exit and on signals
-// ---------------------------------------------------------------------------------------------
-
 const liveClusters = new Set<() => void>();
 let handlersInstalled = false;
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -222,10 +172,6 @@ function installExitHandlers(): void {
   process.on('exit', stopAllSync);
   for (const signal of SIGNALS) process.on(signal, onSignal);
 }
-
-// ---------------------------------------------------------------------------------------------
-// Throwaway clusters
-// ---------------------------------------------------------------------------------------------
 
 function processAlive(pid: number): boolean {
   try {
@@ -368,10 +314,6 @@ function readLog(path: string): string {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// The server tests use
-// ---------------------------------------------------------------------------------------------
-
 let forTests: Promise<PostgresForTests> | undefined;
 
 /**
@@ -403,60 +345,4 @@ async function resolvePostgresForTests(): Promise<PostgresForTests> {
     throw new Error(`KHABAR_TEST_REQUIRE lists postgres, but PostgreSQL is unavailable: ${skipReason}`);
   }
   return { skipReason };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Scratch databases
-// ---------------------------------------------------------------------------------------------
-
-function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** `serverUrl` with the database name replaced, keeping host, user and query (e.g. `host=`) intact. */
-export function withDatabase(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  if (url.protocol === 'socket:') url.searchParams.set('db', database);
-  else url.pathname = `/${encodeURIComponent(database)}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, body: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await body(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * Creates a uniquely named UTF-8 database (`khabar_test_<pid>_<random>`) on the server, from
- * template0 with the C.UTF-8 locale (or the server's default locale when C.UTF-8 is unknown there).
- */
-export async function createScratchDatabase(serverUrl: string): Promise<ScratchDatabase> {
-  const name = `khabar_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await withClient(serverUrl, async (client) => {
-    try {
-      await client.query(
-        `CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
-      );
-    } catch {
-      // e.g. a server (KHABAR_TEST_DATABASE_URL) whose OS has no C.UTF-8 locale
-      await client.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0 ENCODING 'UTF8'`);
-    }
-  });
-  let dropped = false;
-  return {
-    url: withDatabase(serverUrl, name),
-    name,
-    async drop() {
-      if (dropped) return;
-      dropped = true;
-      await withClient(serverUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
-      );
-    },
-  };
 }

@@ -6,7 +6,8 @@ import { buildApp, type Services } from '../../src/app.js';
 import { openMigratedDatabase } from '../../src/cli/prepare.js';
 import { type Config, loadConfig } from '../../src/config/config.js';
 import { type Clock, systemClock } from '../../src/platform/clock.js';
-import { createScratchDatabase, postgresForTests } from './postgres.js';
+import { postgresForTests } from './postgres.js';
+import { createScratchDatabase } from './scratch-database.js';
 
 export type EngineName = 'sqlite' | 'postgres';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { createScratchDatabase } from '../../../test/support/postgres.js';
+import { createScratchDatabase } from '../../../test/support/scratch-database.js';
 import { enginesUnderTest } from '../../../test/support/test-app.js';
 import type { DatabaseConfig } from '../../config/config.js';
 import { migrations } from '../../migrations/index.js';
