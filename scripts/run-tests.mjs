@@ -45,7 +45,6 @@ function collect(path, out) {
   }
 }
 
-
 const args = process.argv.slice(2);
 const nodeFlags = args.filter((arg) => arg.startsWith('-'));
 const paths = args.filter((arg) => !arg.startsWith('-'));
@@ -65,7 +64,6 @@ if (testFiles.length === 0) {
     `no *.test.ts or *.test.tsx files under ${paths.length > 0 ? paths.join(', ') : DEFAULT_DIRS.join('/, ')}/`,
   );
 }
-
 
 const chromium = findChromium();
 if (!chromium && requires('chromium')) {
@@ -108,7 +106,6 @@ if (chromium) {
     'browser: none — Chromium not found (install chromium, or set KHABAR_CHROMIUM); browser suites will be skipped',
   );
 }
-
 
 const child = spawn(
   process.execPath,
