@@ -89,7 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerValidation(app);
   registerErrorHandling(app, assets.stylesheet);
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, { https: config.siteUrl.startsWith('https:') });
   await app.register(formbody);
   await app.register(swagger, {
     // Only the API's routes carry tags; the HTML pages stay out of the API document.
