@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createServices } from './app.js';
 import { openMigratedDatabase } from './cli/prepare.js';
-import { serve } from './cli/serve.js';
+import { PortInUseError, serve } from './cli/serve.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { seedDemoContent } from './features/demo/demo-seeder.js';
 import { DatabaseUnavailableError } from './platform/db/database.js';
@@ -101,8 +101,9 @@ async function run(argv: string[]): Promise<void> {
 
 run(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`khabar: configuration: ${error.message}`);
-  else if (error instanceof DatabaseUnavailableError) console.error(`khabar: ${error.message}`);
-  else if (error instanceof UsageError) console.error(`khabar: ${error.message}\n\n${usage}`);
+  else if (error instanceof DatabaseUnavailableError || error instanceof PortInUseError) {
+    console.error(`khabar: ${error.message}`);
+  } else if (error instanceof UsageError) console.error(`khabar: ${error.message}\n\n${usage}`);
   else if (error instanceof AppError) console.error(`khabar: ${error.message}`);
   else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     console.error(`khabar: ${error.message}\n\n${usage}`);

@@ -42,6 +42,35 @@ describe('khabar command line', () => {
     );
   });
 
+  it('says in one line that the port is taken instead of printing a stack', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'khabar-cli-'));
+    try {
+      await assert.rejects(
+        khabar(['serve'], {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          KHABAR_DATA_DIR: dataDir,
+          KHABAR_DEMO: 'off',
+          LOG_LEVEL: 'silent',
+        }),
+        (error: { code: number; stderr: string }) => {
+          assert.equal(error.code, 1);
+          assert.equal(
+            error.stderr.trim(),
+            `khabar: port ${port} is already in use; set PORT to another port`,
+          );
+          return true;
+        },
+      );
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('explains its usage for an unknown command', async () => {
     await assert.rejects(khabar(['publish-everything'], {}), (error: { stderr: string }) => {
       assert.match(error.stderr, /unknown command "publish-everything"/);

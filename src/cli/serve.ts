@@ -1,7 +1,7 @@
 import { buildApp } from '../app.js';
 import type { Config } from '../config/config.js';
 import { startScheduler } from '../features/articles/article-scheduler.js';
-import { seedDemoContent } from '../features/demo/demo-seeder.js';
+import { isUntouchedSite, seedDemoContent } from '../features/demo/demo-seeder.js';
 import { openMigratedDatabase } from './prepare.js';
 
 /** Starts the site: migrate, make sure sections exist, seed the demo on an empty site, listen, shut down cleanly. */
@@ -11,10 +11,9 @@ export async function serve(config: Config): Promise<void> {
   const { services } = app;
   try {
     await services.sections.ensureDefaults();
-    if (config.demo) {
-      app.log.info('demo content: adding it if the site is empty (the first start takes a few seconds)');
-      const seeded = await seedDemoContent(services);
-      if (seeded > 0) app.log.info(`demo content: ${seeded} articles`);
+    if (config.demo && (await isUntouchedSite(services.db))) {
+      app.log.info('demo content: seeding a new site (first start only, a few seconds)');
+      app.log.info(`demo content: ${await seedDemoContent(services)} articles`);
     }
   } catch (error) {
     await app.close();
@@ -43,5 +42,20 @@ export async function serve(config: Config): Promise<void> {
 
   app.server.requestTimeout = 30_000;
   app.server.headersTimeout = 15_000;
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    scheduler.stop();
+    await app.close();
+    await database.destroy();
+    if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+      throw new PortInUseError(`port ${config.port} is already in use; set PORT to another port`);
+    }
+    throw error;
+  }
+}
+
+/** The one-line reason a server could not start listening. */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
 }
