@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config/config.js';
 import { articleApiRoutes } from './features/articles/article-api-routes.js';
+import { createArticlePageService } from './features/articles/article-page-service.js';
 import { createArticleService } from './features/articles/article-service.js';
 import { articleSiteRoutes } from './features/articles/article-site-routes.js';
 import { createHomeService } from './features/home/home-service.js';
@@ -52,7 +53,21 @@ export function createServices(
     onFlushError: (error) => log(error, 'view counts not saved yet'),
   });
   const home = createHomeService({ db, articles, sections, views });
-  return { db, siteUrl: config.siteUrl, clock, events, sections, articles, tags, users, media, views, home };
+  const articlePages = createArticlePageService({ articles, views });
+  return {
+    db,
+    siteUrl: config.siteUrl,
+    clock,
+    events,
+    sections,
+    articles,
+    articlePages,
+    tags,
+    users,
+    media,
+    views,
+    home,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -12,33 +12,22 @@ function newsCodeOf(value: string): number {
 }
 
 export async function articleSiteRoutes(app: FastifyInstance): Promise<void> {
-  const { articles, views } = app.services;
+  const { articles, articlePages, views } = app.services;
 
   app.get<{ Params: { newsCode: string; slug?: string } }>(
     '/news/:newsCode/:slug?',
     async (request, reply) => {
       const newsCode = newsCodeOf(request.params.newsCode);
-      const article = await articles.getPublished(newsCode);
-      const canonical = articlePath(article);
+      const page = await articlePages.load(newsCode);
+      const { article } = page;
       // A missing or outdated slug (the title was edited) still reaches the article, at its one canonical address.
       if (request.params.newsCode !== String(newsCode) || (request.params.slug ?? '') !== article.slug) {
-        return reply.redirect(canonical, 301);
+        return reply.redirect(articlePath(article), 301);
       }
       // HEAD asks about the page without reading it.
       if (request.method === 'GET') views.record(article.id, request.headers['user-agent']);
-      const [site, otherNews, viewedIds] = await Promise.all([
-        app.siteContext(),
-        articles.listPublished({ sectionId: article.section.id, excludeIds: [article.id], limit: 6 }),
-        views.mostViewed('day', 6),
-      ]);
-      const mostViewed = await articles.publishedSummaries(
-        viewedIds.filter((id) => id !== article.id).slice(0, 5),
-      );
       reply.header('Cache-Control', 'public, max-age=60');
-      return sendPage(
-        reply,
-        <ArticlePage site={site} article={article} otherNews={otherNews} mostViewed={mostViewed} />,
-      );
+      return sendPage(reply, <ArticlePage site={await app.siteContext()} {...page} />);
     },
   );
 
