@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -13,12 +14,14 @@ import { articleSiteRoutes } from './features/articles/article-site-routes.js';
 import { createHomeService } from './features/home/home-service.js';
 import { homeSiteRoutes } from './features/home/home-site-routes.js';
 import { createMediaService } from './features/media/media-service.js';
+import { newsroomRoutes } from './features/newsroom/newsroom-routes.js';
 import { sectionApiRoutes } from './features/sections/section-api-routes.js';
 import { createSectionService } from './features/sections/section-service.js';
 import { sectionSiteRoutes } from './features/sections/section-site-routes.js';
 import { createViewCounter } from './features/stats/view-counter.js';
 import { createTagService } from './features/tags/tag-service.js';
 import { tagSiteRoutes } from './features/tags/tag-site-routes.js';
+import { createSessionService } from './features/users/session-service.js';
 import { registerApiAuth } from './features/users/user-api-auth.js';
 import { createUserService } from './features/users/user-service.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -46,6 +49,7 @@ export function createServices(
   const articles = createArticleService({ db, clock, events, newsCodeStart: config.newsCodeStart });
   const tags = createTagService({ db });
   const users = createUserService({ db, clock });
+  const sessions = createSessionService({ db, clock, timeZone: config.timeZone });
   const media = createMediaService({ db, clock, mediaDir: path.join(config.dataDir, 'media') });
   const views = createViewCounter({
     db,
@@ -64,6 +68,7 @@ export function createServices(
     articlePages,
     tags,
     users,
+    sessions,
     media,
     views,
     home,
@@ -105,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerValidation(app);
   registerErrorHandling(app, assets.stylesheet);
   registerSecurityHeaders(app, { https: config.siteUrl.startsWith('https:') });
+  await app.register(cookie);
   await app.register(formbody);
   await app.register(swagger, {
     // Only the API's routes carry tags; the HTML pages stay out of the API document.
@@ -139,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(articleSiteRoutes);
   await app.register(sectionSiteRoutes);
   await app.register(tagSiteRoutes);
+  await app.register(newsroomRoutes);
   await app.register(
     async (api) => {
       registerApiAuth(api, services.users);

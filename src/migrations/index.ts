@@ -3,6 +3,7 @@ import * as usersAndTokens from './20261129T2000_users_and_tokens.js';
 import * as sectionsAuthorsTagsImages from './20261129T2001_sections_authors_tags_images.js';
 import * as articles from './20261129T2002_articles.js';
 import * as curationAndViews from './20261129T2003_curation_and_views.js';
+import * as newsroom from './20261129T2004_newsroom.js';
 
 /**
  * Every migration, by name. Listed statically (not read from the folder) so the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T2001_sections_authors_tags_images': sectionsAuthorsTagsImages,
   '20261129T2002_articles': articles,
   '20261129T2003_curation_and_views': curationAndViews,
+  '20261129T2004_newsroom': newsroom,
 };

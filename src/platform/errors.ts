@@ -44,3 +44,12 @@ export class ConflictError extends AppError {
     super(409, 'conflict', message);
   }
 }
+
+export class TooManyRequestsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(429, 'too_many_requests', message);
+  }
+}

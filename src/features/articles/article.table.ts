@@ -49,4 +49,6 @@ export interface ArticleRevisionsTable {
   snapshot: string;
   createdBy: number | null;
   createdAt: string;
+  /** 1 for the rolling revision autosave keeps while someone types. */
+  autosave: Generated<number>;
 }

@@ -10,5 +10,7 @@ export interface ImagesTable {
   alt: Generated<string>;
   caption: string | null;
   credit: string | null;
+  /** Comma-separated encodings on disk, e.g. "avif,webp,jpg". */
+  formats: Generated<string>;
   createdAt: string;
 }

@@ -6,3 +6,8 @@ export interface TagsTable {
   name: string;
   createdAt: string;
 }
+
+export interface TagAliasesTable {
+  slug: string;
+  tagId: number;
+}

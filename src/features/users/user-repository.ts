@@ -77,3 +77,24 @@ export async function touchApiToken(db: DB, tokenId: number, now: Date): Promise
 export async function hasUsers(db: DB): Promise<boolean> {
   return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
+
+export async function findPasswordHash(
+  db: DB,
+  email: string,
+): Promise<{ user: User; passwordHash: string } | undefined> {
+  const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  return row && { user: toUser(row), passwordHash: row.passwordHash };
+}
+
+export async function updatePasswordHash(
+  db: DB,
+  userId: number,
+  passwordHash: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ passwordHash, updatedAt: now.toISOString() })
+    .where('id', '=', userId)
+    .execute();
+}

@@ -10,8 +10,13 @@ import type { CurationSlotsTable } from '../../features/curation/curation.table.
 import type { ImagesTable } from '../../features/media/image.table.js';
 import type { SectionsTable } from '../../features/sections/section.table.js';
 import type { ArticleViewsHourlyTable } from '../../features/stats/view.table.js';
-import type { TagsTable } from '../../features/tags/tag.table.js';
-import type { ApiTokensTable, UsersTable } from '../../features/users/user.table.js';
+import type { TagAliasesTable, TagsTable } from '../../features/tags/tag.table.js';
+import type {
+  ApiTokensTable,
+  LoginThrottleTable,
+  SessionsTable,
+  UsersTable,
+} from '../../features/users/user.table.js';
 
 /** The whole schema as Kysely sees it; each table's shape lives in its feature. */
 export interface Database {
@@ -28,4 +33,7 @@ export interface Database {
   articleRevisions: ArticleRevisionsTable;
   curationSlots: CurationSlotsTable;
   articleViewsHourly: ArticleViewsHourlyTable;
+  sessions: SessionsTable;
+  loginThrottle: LoginThrottleTable;
+  tagAliases: TagAliasesTable;
 }

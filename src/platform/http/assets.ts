@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,19 +18,28 @@ export interface AssetUrls {
   stylesheet: string;
   script: string;
   icon: string;
+  newsroomStylesheet: string;
+  newsroomScript: string;
 }
 
 function versioned(file: string): string {
-  const hash = createHash('sha256')
-    .update(readFileSync(path.join(publicDir, file)))
-    .digest('hex')
-    .slice(0, 10);
+  const full = path.join(publicDir, file);
+  if (!existsSync(full)) {
+    throw new Error(`public/${file} is missing; run \`npm run build:client\` (npm install does it too)`);
+  }
+  const hash = createHash('sha256').update(readFileSync(full)).digest('hex').slice(0, 10);
   return `/assets/${file}?v=${hash}`;
 }
 
 /** Asset URLs carrying a content hash, so browsers may keep them for a year and never run a stale one after a deploy. */
 export function assetUrls(): AssetUrls {
-  return { stylesheet: versioned('site.css'), script: versioned('site.js'), icon: versioned('favicon.svg') };
+  return {
+    stylesheet: versioned('site.css'),
+    script: versioned('site.js'),
+    icon: versioned('favicon.svg'),
+    newsroomStylesheet: versioned('newsroom.css'),
+    newsroomScript: versioned('build/newsroom.js'),
+  };
 }
 
 /**

@@ -9,4 +9,6 @@ export interface SiteContext {
   stylesheet: string;
   script: string;
   icon: string;
+  newsroomStylesheet: string;
+  newsroomScript: string;
 }

@@ -1,0 +1,12 @@
+/** What every newsroom page needs: who is signed in, their form token, the newsroom's assets. */
+export interface NewsroomContext {
+  siteName: string;
+  siteUrl: string;
+  timeZone: string;
+  now: Date;
+  user: { id: number; name: string; email: string; role: 'admin' | 'editor' | 'writer' | 'moderator' };
+  csrfToken: string;
+  stylesheet: string;
+  script: string;
+  icon: string;
+}
