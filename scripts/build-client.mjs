@@ -1,9 +1,9 @@
-// Bundles the newsroom's browser code (editor, pickers) into public/build/.
+// Bundles the newsroom's browser code (editor, pickers) and its stylesheet into public/build/.
 // Run by `npm run build`, `npm test` and `npm run dev`; the output is not committed.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { newsroom: 'src/client/newsroom.ts' },
+  entryPoints: ['src/client/newsroom.ts', 'src/client/newsroom.css'],
   outdir: 'public/build',
   bundle: true,
   format: 'esm',
@@ -11,5 +11,7 @@ await build({
   minify: true,
   sourcemap: false,
   legalComments: 'none',
+  // Fonts are served by the app under /assets/fonts; the CSS refers to them, it does not embed them.
+  external: ['/assets/*'],
   logLevel: 'warning',
 });

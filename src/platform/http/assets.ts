@@ -37,7 +37,7 @@ export function assetUrls(): AssetUrls {
     stylesheet: versioned('site.css'),
     script: versioned('site.js'),
     icon: versioned('favicon.svg'),
-    newsroomStylesheet: versioned('newsroom.css'),
+    newsroomStylesheet: versioned('build/newsroom.css'),
     newsroomScript: versioned('build/newsroom.js'),
   };
 }
