@@ -2,6 +2,8 @@ export interface DomainEvents {
   'article.published': { articleId: number; newsCode: number; sectionId: number };
   'article.updated': { articleId: number; newsCode: number; sectionId: number };
   'article.unpublished': { articleId: number; newsCode: number; sectionId: number };
+  /** The desk changed the home page's top story or editor's picks. */
+  'curation.changed': { slot: 'topStory' | 'editorPick' };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

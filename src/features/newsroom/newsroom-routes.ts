@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UnauthorizedError } from '../../platform/errors.js';
 import type { NewsroomContext } from '../../platform/views/newsroom-context.js';
+import { sectionNewsroomRoutes } from '../sections/section-newsroom-routes.js';
 import { accountRoutes } from '../users/user-account-routes.js';
 import { loginRoutes } from '../users/user-login-routes.js';
 import { checkCsrf, loadSession, requireSession } from '../users/user-session-http.js';
@@ -71,4 +72,5 @@ export async function newsroomRoutes(app: FastifyInstance): Promise<void> {
 
   await app.register(loginRoutes);
   await app.register(accountRoutes);
+  await app.register(sectionNewsroomRoutes);
 }
