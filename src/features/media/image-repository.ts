@@ -1,6 +1,6 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { DB } from '../../platform/db/database.js';
-import type { Image } from './image.js';
+import { type Image, parseImageFormats } from './image.js';
 import type { ImagesTable } from './image.table.js';
 
 export function toImage(row: Selectable<ImagesTable>): Image {
@@ -10,6 +10,7 @@ export function toImage(row: Selectable<ImagesTable>): Image {
     width: row.width,
     height: row.height,
     variantWidths: row.variantWidths.split(',').map(Number),
+    formats: parseImageFormats(row.formats),
     alt: row.alt,
     caption: row.caption,
     credit: row.credit,
@@ -19,7 +20,12 @@ export function toImage(row: Selectable<ImagesTable>): Image {
 export async function insertImage(db: DB, image: Omit<Image, 'id'>, now: Date): Promise<Image> {
   const row = await db
     .insertInto('images')
-    .values({ ...image, variantWidths: image.variantWidths.join(','), createdAt: now.toISOString() })
+    .values({
+      ...image,
+      variantWidths: image.variantWidths.join(','),
+      formats: image.formats.join(','),
+      createdAt: now.toISOString(),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return toImage(row);
@@ -33,4 +39,86 @@ export async function findImagesByIds(db: DB, ids: readonly number[]): Promise<M
     .where('id', 'in', [...new Set(ids)])
     .execute();
   return new Map(rows.map((row) => [row.id, toImage(row)]));
+}
+
+export async function findImageById(db: DB, id: number): Promise<Image | undefined> {
+  const row = await db.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toImage(row);
+}
+
+export async function updateImageDetails(
+  db: DB,
+  id: number,
+  details: Pick<Image, 'alt' | 'caption' | 'credit'>,
+): Promise<Image | undefined> {
+  const row = await db
+    .updateTable('images')
+    .set(details)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toImage(row);
+}
+
+function likePattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Newest first, `limit` at a time, after the id `before` (keyset paging: a new
+ * upload never shifts the next page). `q` matches alt, caption or credit; lower()
+ * makes Latin credits («Reuters») match either case on both engines.
+ */
+export async function searchImages(
+  db: DB,
+  query: { q?: string; before?: number; limit: number },
+): Promise<Image[]> {
+  let select = db.selectFrom('images').selectAll();
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    select = select.where((eb) =>
+      eb.or(
+        (['alt', 'caption', 'credit'] as const).map(
+          (column) => sql<boolean>`lower(${eb.ref(column)}) like ${pattern} escape '\\'`,
+        ),
+      ),
+    );
+  }
+  if (query.before !== undefined) select = select.where('id', '<', query.before);
+  const rows = await select.orderBy('id', 'desc').limit(query.limit).execute();
+  return rows.map(toImage);
+}
+
+export interface ImageUse {
+  newsCode: number;
+  title: string;
+  as: 'cover' | 'gallery';
+}
+
+/**
+ * The articles that show an image as their cover or in their gallery. A read
+ * across into the articles' tables, kept here because only the library asks it;
+ * pictures placed inside a body's HTML are not tracked.
+ */
+export async function findImageUses(db: DB, imageId: number): Promise<ImageUse[]> {
+  const covers = await db
+    .selectFrom('articles')
+    .select(['newsCode', 'title'])
+    .where('coverImageId', '=', imageId)
+    .orderBy('newsCode', 'desc')
+    .limit(20)
+    .execute();
+  const galleries = await db
+    .selectFrom('articleGallery')
+    .innerJoin('articles', 'articles.id', 'articleGallery.articleId')
+    .select(['articles.newsCode', 'articles.title'])
+    .where('articleGallery.imageId', '=', imageId)
+    .groupBy(['articles.newsCode', 'articles.title'])
+    .orderBy('articles.newsCode', 'desc')
+    .limit(20)
+    .execute();
+  return [
+    ...covers.map((row) => ({ ...row, as: 'cover' as const })),
+    ...galleries.map((row) => ({ ...row, as: 'gallery' as const })),
+  ];
 }

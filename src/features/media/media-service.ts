@@ -1,19 +1,30 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/database.js';
-import { ValidationError } from '../../platform/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import type { Actor } from '../users/user.js';
 import type { Image } from './image.js';
-import { insertImage } from './image-repository.js';
+import {
+  checkUploadFormat,
+  decodeImage,
+  removeVariants,
+  storedFormats,
+  widthsFor,
+  writeVariants,
+} from './image-encoder.js';
+import {
+  findImageById,
+  findImagesByIds,
+  findImageUses,
+  type ImageUse,
+  insertImage,
+  searchImages,
+  updateImageDetails,
+} from './image-repository.js';
+import { canManageMedia } from './media-policy.js';
 
-/** Widths served to readers: a phone, a tablet or desktop column, a wide screen. */
-export const variantWidths = [480, 960, 1600] as const;
-
-// A 40-megapixel photo is the largest a newsroom camera hands over; beyond that
-// an upload is more likely a decompression bomb than a picture.
-const maxInputPixels = 40_000_000;
+export { variantWidths } from './image-encoder.js';
 
 export interface MediaServiceDeps {
   db: DB;
@@ -27,69 +38,137 @@ export interface ImageDetails {
   credit?: string | null;
 }
 
+export interface ImagePage {
+  items: Image[];
+  /** The id to continue after, or null on the last page. */
+  nextCursor: number | null;
+}
+
+export const mediaLimits = { alt: 250, caption: 500, credit: 120, q: 100, page: 24 } as const;
+
+function requireText(value: string | null | undefined, message: string, label: string, max: number): string {
+  const text = value?.trim() ?? '';
+  if (!text) throw new ValidationError(message);
+  if (text.length > max)
+    throw new ValidationError(`${label} بلندتر از ${max.toLocaleString('fa-IR')} نویسه است.`);
+  return text;
+}
+
+/**
+ * What an uploader must say about a picture: alt text (what a blind reader
+ * hears) and credit (who made it) are required, the caption is optional.
+ */
+export function checkImageDetails(details: ImageDetails): Required<ImageDetails> {
+  const alt = requireText(
+    details.alt,
+    'متن جایگزین (alt) را بنویسید: آنچه در عکس دیده می‌شود، برای کسی که آن را نمی‌بیند.',
+    'متن جایگزین',
+    mediaLimits.alt,
+  );
+  const credit = requireText(
+    details.credit,
+    'نام عکاس یا منبع عکس (اعتبار) را بنویسید.',
+    'اعتبار عکس',
+    mediaLimits.credit,
+  );
+  const caption = details.caption?.trim() || null;
+  if (caption && caption.length > mediaLimits.caption) {
+    throw new ValidationError(`شرح عکس بلندتر از ${mediaLimits.caption.toLocaleString('fa-IR')} نویسه است.`);
+  }
+  return { alt, credit, caption };
+}
+
+function requireMediaRole(actor: Actor): void {
+  if (!canManageMedia(actor)) throw new ForbiddenError('کار با کتابخانهٔ رسانه با نویسندگان و دبیران است.');
+}
+
 export function createMediaService({ db, clock, mediaDir }: MediaServiceDeps) {
+  async function store(input: Buffer, details: ImageDetails, upload: boolean): Promise<Image> {
+    const decoded = await decodeImage(input, upload ? checkUploadFormat : undefined);
+    const now = clock.now();
+    const month = now.toISOString().slice(0, 7).replace('-', '/');
+    const storageKey = `${month}/${randomBytes(8).toString('hex')}`;
+    const widths = widthsFor(decoded.width);
+    const base = path.join(mediaDir, storageKey);
+    await writeVariants(decoded, base, widths);
+    try {
+      return await insertImage(
+        db,
+        {
+          storageKey,
+          width: decoded.width,
+          height: decoded.height,
+          variantWidths: widths,
+          formats: [...storedFormats],
+          alt: details.alt,
+          caption: details.caption ?? null,
+          credit: details.credit ?? null,
+        },
+        now,
+      );
+    } catch (error) {
+      await removeVariants(base, widths);
+      throw error;
+    }
+  }
+
   return {
     mediaDir,
 
     /**
-     * Stores an image as WebP and JPEG variants no wider than the original and
-     * records it. The content decides whether it is an image, not a file name.
+     * Stores an image from a trusted source (demo content, imports, tests) as
+     * AVIF, WebP and JPEG variants no wider than the original. The content
+     * decides whether it is an image, never a file name.
      */
-    async storeImage(input: Buffer, details: ImageDetails): Promise<Image> {
-      const source = sharp(input, { limitInputPixels: maxInputPixels }).rotate();
-      const meta = await source.metadata().catch((error: unknown) => {
-        throw new ValidationError('فایل فرستاده‌شده تصویر قابل خواندنی نیست.', { cause: error });
-      });
-      if (!meta.width || !meta.height) throw new ValidationError('اندازهٔ تصویر خوانده نشد.');
-      const upright = (meta.orientation ?? 1) >= 5;
-      const width = upright ? meta.height : meta.width;
-      const height = upright ? meta.width : meta.height;
+    storeImage(input: Buffer, details: ImageDetails): Promise<Image> {
+      return store(input, details, false);
+    },
 
-      const now = clock.now();
-      const month = now.toISOString().slice(0, 7).replace('-', '/');
-      const storageKey = `${month}/${randomBytes(8).toString('hex')}`;
-      const widths: number[] = variantWidths.filter((w) => w < width);
-      if (widths.length < variantWidths.length) widths.push(Math.min(width, variantWidths.at(-1) ?? width));
+    /**
+     * A newsroom upload: the actor's role, the description and then the file
+     * are checked, in that order, so a refusal costs no decoding and leaves no
+     * file behind.
+     */
+    async upload(actor: Actor, input: Buffer, details: ImageDetails): Promise<Image> {
+      requireMediaRole(actor);
+      const checked = checkImageDetails(details);
+      return store(input, checked, true);
+    },
 
-      const base = path.join(mediaDir, storageKey);
-      await mkdir(path.dirname(base), { recursive: true });
-      // Decode once; every variant is resized from the same pixels, the encodes run side by side.
-      const { data, info } = await source.raw().toBuffer({ resolveWithObject: true });
-      const pixels = () =>
-        sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
-      try {
-        await Promise.all(
-          widths.flatMap((w) => [
-            pixels()
-              .resize({ width: w, withoutEnlargement: true })
-              .webp({ quality: 78 })
-              .toFile(`${base}-${w}.webp`),
-            pixels()
-              .resize({ width: w, withoutEnlargement: true })
-              .flatten({ background: '#ffffff' })
-              .jpeg({ quality: 80, mozjpeg: true })
-              .toFile(`${base}-${w}.jpg`),
-          ]),
+    async get(actor: Actor, id: number): Promise<{ image: Image; uses: ImageUse[] }> {
+      requireMediaRole(actor);
+      const image = await findImageById(db, id);
+      if (!image) throw new NotFoundError('تصویری با این شناسه در کتابخانه نیست.');
+      return { image, uses: await findImageUses(db, id) };
+    },
+
+    async describe(actor: Actor, id: number, details: ImageDetails): Promise<Image> {
+      requireMediaRole(actor);
+      const image = await updateImageDetails(db, id, checkImageDetails(details));
+      if (!image) throw new NotFoundError('تصویری با این شناسه در کتابخانه نیست.');
+      return image;
+    },
+
+    async search(actor: Actor, query: { q?: string; cursor?: string; limit?: number }): Promise<ImagePage> {
+      requireMediaRole(actor);
+      const limit = Math.min(query.limit ?? mediaLimits.page, 100);
+      const q = query.q?.trim().slice(0, mediaLimits.q) || undefined;
+      const before = query.cursor && /^\d{1,12}$/.test(query.cursor) ? Number(query.cursor) : undefined;
+      const rows = await searchImages(db, { q, before, limit: limit + 1 });
+      const items = rows.slice(0, limit);
+      return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+    },
+
+    /** The images with these ids, in the given order; any unknown id is a refusal naming it. */
+    async requireImages(ids: readonly number[]): Promise<Image[]> {
+      const found = await findImagesByIds(db, ids);
+      const missing = [...new Set(ids.filter((id) => !found.has(id)))];
+      if (missing.length > 0) {
+        throw new ValidationError(
+          `این تصویرها در کتابخانه نیستند (شناسه: ${missing.join('، ')}). صفحه را دوباره باز کنید و از کتابخانه انتخاب کنید.`,
         );
-        return await insertImage(
-          db,
-          {
-            storageKey,
-            width,
-            height,
-            variantWidths: widths,
-            alt: details.alt,
-            caption: details.caption ?? null,
-            credit: details.credit ?? null,
-          },
-          now,
-        );
-      } catch (error) {
-        await Promise.all(
-          widths.flatMap((w) => ['webp', 'jpg'].map((ext) => rm(`${base}-${w}.${ext}`, { force: true }))),
-        );
-        throw error;
       }
+      return ids.flatMap((id) => found.get(id) ?? []);
     },
   };
 }

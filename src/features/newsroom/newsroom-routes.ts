@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UnauthorizedError } from '../../platform/errors.js';
 import type { NewsroomContext } from '../../platform/views/newsroom-context.js';
+import { mediaNewsroomRoutes } from '../media/media-newsroom-routes.js';
 import { sectionNewsroomRoutes } from '../sections/section-newsroom-routes.js';
 import { accountRoutes } from '../users/user-account-routes.js';
 import { loginRoutes } from '../users/user-login-routes.js';
@@ -72,5 +73,6 @@ export async function newsroomRoutes(app: FastifyInstance): Promise<void> {
 
   await app.register(loginRoutes);
   await app.register(accountRoutes);
+  await app.register(mediaNewsroomRoutes);
   await app.register(sectionNewsroomRoutes);
 }

@@ -8,11 +8,18 @@ export interface PictureProps {
   className?: string;
 }
 
-/** A responsive picture: WebP where the browser takes it, JPEG otherwise, lazy unless it leads the page. */
+/**
+ * A responsive picture: AVIF where the image has it and the browser takes it,
+ * then WebP, then JPEG; lazy unless it leads the page. Browsers take the first
+ * `<source>` whose type they support, so the smallest encoding goes first.
+ */
 export function Picture({ image, sizes, eager = false, className }: PictureProps) {
   const fallback = imageVariantUrl(image, pickVariantWidth(image, 960), 'jpg');
   return (
     <picture class={className}>
+      {image.formats.includes('avif') && (
+        <source type="image/avif" srcset={imageSrcSet(image, 'avif')} sizes={sizes} />
+      )}
       <source type="image/webp" srcset={imageSrcSet(image, 'webp')} sizes={sizes} />
       <img
         src={fallback}
