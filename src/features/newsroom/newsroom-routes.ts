@@ -4,7 +4,9 @@ import { UnauthorizedError } from '../../platform/errors.js';
 import type { NewsroomContext } from '../../platform/views/newsroom-context.js';
 import { mediaNewsroomRoutes } from '../media/media-newsroom-routes.js';
 import { sectionNewsroomRoutes } from '../sections/section-newsroom-routes.js';
+import { tokenRoutes } from '../users/token-routes.js';
 import { accountRoutes } from '../users/user-account-routes.js';
+import { userAdminRoutes } from '../users/user-admin-routes.js';
 import { loginRoutes } from '../users/user-login-routes.js';
 import { checkCsrf, loadSession, requireSession } from '../users/user-session-http.js';
 
@@ -73,6 +75,8 @@ export async function newsroomRoutes(app: FastifyInstance): Promise<void> {
 
   await app.register(loginRoutes);
   await app.register(accountRoutes);
+  await app.register(tokenRoutes);
+  await app.register(userAdminRoutes);
   await app.register(mediaNewsroomRoutes);
   await app.register(sectionNewsroomRoutes);
 }
