@@ -4,6 +4,7 @@ import { UnauthorizedError } from '../../platform/errors.js';
 import type { NewsroomContext } from '../../platform/views/newsroom-context.js';
 import { mediaNewsroomRoutes } from '../media/media-newsroom-routes.js';
 import { sectionNewsroomRoutes } from '../sections/section-newsroom-routes.js';
+import { tagNewsroomRoutes } from '../tags/tag-newsroom-routes.js';
 import { tokenRoutes } from '../users/token-routes.js';
 import { accountRoutes } from '../users/user-account-routes.js';
 import { userAdminRoutes } from '../users/user-admin-routes.js';
@@ -79,4 +80,5 @@ export async function newsroomRoutes(app: FastifyInstance): Promise<void> {
   await app.register(userAdminRoutes);
   await app.register(mediaNewsroomRoutes);
   await app.register(sectionNewsroomRoutes);
+  await app.register(tagNewsroomRoutes);
 }

@@ -17,3 +17,8 @@ export function normalizeTagName(name: string): string {
 export function tagSlug(name: string): string {
   return slugify(normalizeTagName(name), 60);
 }
+
+/** A tag with how many articles carry it. */
+export interface TagUsage extends Tag {
+  count: number;
+}
