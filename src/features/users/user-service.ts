@@ -83,7 +83,7 @@ export function createUserService({ db, clock }: UserServiceDeps) {
    * one transaction that first locks the active admins, so two admins demoting
    * each other at once cannot leave the site with none.
    */
-  function changeUser(
+  async function changeUser(
     actor: Actor,
     userId: number,
     changes: { role?: Role; disabled?: boolean },
@@ -159,11 +159,11 @@ export function createUserService({ db, clock }: UserServiceDeps) {
     },
 
     /** Changes a role; it takes effect on the person's next request, in the newsroom and on the API. */
-    setRole(actor: Actor, userId: number, role: string): Promise<ListedUser> {
+    async setRole(actor: Actor, userId: number, role: string): Promise<ListedUser> {
       return changeUser(actor, userId, { role: checkRole(role) });
     },
 
-    setDisabled(actor: Actor, userId: number, disabled: boolean): Promise<ListedUser> {
+    async setDisabled(actor: Actor, userId: number, disabled: boolean): Promise<ListedUser> {
       return changeUser(actor, userId, { disabled });
     },
 
