@@ -159,6 +159,9 @@ export function createMediaService({ db, clock, mediaDir }: MediaServiceDeps) {
       return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
     },
 
+    /** The images with these ids that exist, by id; for redrawing a form that named some that do not. */
+    imagesByIds: (ids: readonly number[]) => findImagesByIds(db, ids),
+
     /** The images with these ids, in the given order; any unknown id is a refusal naming it. */
     async requireImages(ids: readonly number[]): Promise<Image[]> {
       const found = await findImagesByIds(db, ids);

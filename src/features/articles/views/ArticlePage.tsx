@@ -111,6 +111,7 @@ export function ArticlePage({ site, article, otherNews, mostViewed }: ArticlePag
                       {toPersianDigits(index + 1)} از {toPersianDigits(article.gallery.length)}
                     </span>{' '}
                     {item.caption ?? item.image.caption}
+                    {item.image.credit && <span class="credit"> عکس: {item.image.credit}</span>}
                   </figcaption>
                 </figure>
               ))}
