@@ -36,6 +36,8 @@ export interface TestApp {
   app: FastifyInstance;
   services: Services;
   config: Config;
+  /** Stops the app and its database connection, then starts a new app on the same data, as a server restart would. */
+  restart(options?: { clock?: Clock }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -56,13 +58,25 @@ export async function buildTestApp(
     ...(scratch ? { DATABASE_URL: scratch.url } : {}),
     ...options.env,
   });
-  const database = await openMigratedDatabase(config);
-  const app = await buildApp({ config, db: database.db, clock: options.clock ?? systemClock });
+  let database = await openMigratedDatabase(config);
+  let app = await buildApp({ config, db: database.db, clock: options.clock ?? systemClock });
   await app.services.sections.ensureDefaults();
-  return {
+  const testApp: TestApp = {
     app,
     services: app.services,
     config,
+    async restart(restartOptions = {}) {
+      await app.close();
+      await database.destroy();
+      database = await openMigratedDatabase(config);
+      app = await buildApp({
+        config,
+        db: database.db,
+        clock: restartOptions.clock ?? options.clock ?? systemClock,
+      });
+      testApp.app = app;
+      testApp.services = app.services;
+    },
     async close() {
       await app.close();
       await database.destroy();
@@ -70,4 +84,5 @@ export async function buildTestApp(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return testApp;
 }

@@ -1,10 +1,12 @@
 import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/database.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { EventBus } from '../../platform/events.js';
 import { slugify } from '../../platform/persian/slug.js';
 import { findAuthorBySlug } from '../authors/author-repository.js';
+import { findImagesByIds } from '../media/image-repository.js';
 import { findSectionBySlug } from '../sections/section-repository.js';
+import { normalizeTagName, tagSlug } from '../tags/tag.js';
 import { findOrCreateTags, replaceArticleTags } from '../tags/tag-repository.js';
 import type { Actor } from '../users/user.js';
 import {
@@ -17,7 +19,16 @@ import {
   type ListCursor,
 } from './article.js';
 import { sanitizeBody } from './article-body.js';
-import { canEdit, canPublish, canSeeUnpublished, canSetState } from './article-policy.js';
+import {
+  type DeskItem,
+  type DeskListQuery,
+  listForDesk,
+  listRevisions,
+  listWriters,
+  saveAutosaveRevision,
+  updateArticleIfUnchanged,
+} from './article-desk-repository.js';
+import { canEdit, canPublish, canSeeUnpublished, canSetState, canWrite } from './article-policy.js';
 import {
   type ArticleRowChanges,
   allocateNewsCode,
@@ -61,6 +72,43 @@ export interface CreateOptions {
   /** Only for imports and demo content: when the item first went public. */
   publishedAt?: Date;
 }
+
+export interface UpdateOptions {
+  /**
+   * The updatedAt the editor loaded. If someone saved since, the save is refused
+   * with 409 instead of silently overwriting their work.
+   */
+  expectedUpdatedAt?: string;
+}
+
+/** What a revision keeps: the content of the article at that save, not its workflow. */
+export interface RevisionSnapshot {
+  newsCode: number;
+  state: ArticleState;
+  surtitle: string | null;
+  title: string;
+  lead: string;
+  body: string;
+  kind: ArticleKind;
+  byline: string | null;
+  source: string | null;
+  section: string;
+  tags: string[];
+  coverImageId?: number | null;
+  commentsEnabled?: boolean;
+  gallery?: { imageId: number; caption: string | null }[];
+}
+
+export interface Revision {
+  id: number;
+  createdAt: Date;
+  createdBy: string | null;
+  autosave: boolean;
+  snapshot: RevisionSnapshot;
+}
+
+const conflictMessage =
+  'این مطلب را در این فاصله کس دیگری ذخیره کرده است. متن شما ذخیره نشد ولی در همین فرم مانده است؛ آن را جایی نگه دارید، صفحه را تازه کنید و تغییرها را دوباره اعمال کنید.';
 
 const limits = { title: 300, surtitle: 150, lead: 1200, byline: 150, source: 150, tags: 20 } as const;
 
@@ -110,9 +158,9 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
     if (fields.gallery !== undefined) await replaceGallery(trx, articleId, fields.gallery);
   }
 
-  async function snapshot(trx: DB, article: Article, actor: Actor, now: Date) {
+  async function snapshot(trx: DB, article: Article, actor: Actor, now: Date, autosave = false) {
     const { id, newsCode, state, surtitle, title, lead, body, kind, byline, source } = article;
-    const saved = {
+    const saved: RevisionSnapshot = {
       newsCode,
       state,
       surtitle,
@@ -123,16 +171,50 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
       byline,
       source,
       section: article.section.slug,
+      tags: article.tags.map((t) => t.name),
+      coverImageId: article.cover?.id ?? null,
+      commentsEnabled: article.commentsEnabled,
+      gallery: article.gallery.map((g) => ({ imageId: g.image.id, caption: g.caption })),
     };
-    await insertRevision(
-      trx,
-      {
-        articleId: id,
-        snapshot: JSON.stringify({ ...saved, tags: article.tags.map((t) => t.name) }),
-        createdBy: actor.userId,
-      },
-      now,
-    );
+    const revision = { articleId: id, snapshot: JSON.stringify(saved), createdBy: actor.userId };
+    if (autosave) await saveAutosaveRevision(trx, revision, now);
+    else await insertRevision(trx, revision, now);
+  }
+
+  function parseRevision(row: Awaited<ReturnType<typeof listRevisions>>[number]): Revision {
+    return {
+      id: row.id,
+      createdAt: new Date(row.createdAt),
+      createdBy: row.createdByName,
+      autosave: row.autosave,
+      snapshot: JSON.parse(row.snapshot) as RevisionSnapshot,
+    };
+  }
+
+  /** Saves field changes in one transaction, refusing if someone saved since `expectedUpdatedAt`. */
+  async function write(
+    actor: Actor,
+    current: Article,
+    changes: ArticleRowChanges,
+    fields: Partial<ArticleFields>,
+    now: Date,
+    options: UpdateOptions & { autosave?: boolean },
+  ): Promise<Article> {
+    return db.transaction().execute(async (trx) => {
+      const expected = options.expectedUpdatedAt;
+      if (expected !== undefined) {
+        if (!(await updateArticleIfUnchanged(trx, current.id, expected, changes))) {
+          throw new ConflictError(conflictMessage);
+        }
+      } else {
+        await updateArticleRow(trx, current.id, changes);
+      }
+      await saveRelations(trx, current.id, fields, now);
+      const saved = await findArticleByNewsCode(trx, current.newsCode);
+      if (!saved) throw new NotFoundError('خبری با این کد پیدا نشد.');
+      await snapshot(trx, saved, actor, now, options.autosave);
+      return saved;
+    });
   }
 
   function announce(before: ArticleState | undefined, after: Article) {
@@ -159,7 +241,7 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
     return article;
   }
 
-  return {
+  const service = {
     async create(actor: Actor, fields: ArticleFields, options: CreateOptions = {}): Promise<Article> {
       if (!canSetState(actor, 'draft')) throw new ForbiddenError('نقش شما اجازهٔ نوشتن مطلب ندارد.');
       const now = clock.now();
@@ -202,7 +284,12 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
       return article;
     },
 
-    async update(actor: Actor, newsCode: number, fields: Partial<ArticleFields>): Promise<Article> {
+    async update(
+      actor: Actor,
+      newsCode: number,
+      fields: Partial<ArticleFields>,
+      options: UpdateOptions = {},
+    ): Promise<Article> {
       const current = await load(newsCode);
       if (!canEdit(actor, current)) throw new ForbiddenError('اجازهٔ ویرایش این مطلب را ندارید.');
       const now = clock.now();
@@ -219,16 +306,118 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
         changes.state = fields.state;
         if (fields.state === 'published' && !current.publishedAt) changes.publishedAt = now.toISOString();
       }
-      const article = await db.transaction().execute(async (trx) => {
-        await updateArticleRow(trx, current.id, changes);
-        await saveRelations(trx, current.id, fields, now);
-        const saved = await findArticleByNewsCode(trx, newsCode);
-        if (!saved) throw new NotFoundError('خبری با این کد پیدا نشد.');
-        await snapshot(trx, saved, actor, now);
-        return saved;
-      });
+      const article = await write(actor, current, changes, fields, now, options);
       announce(current.state, article);
       return article;
+    },
+
+    /**
+     * Saves a draft while its writer types: content only, never the workflow
+     * state, and only while the article is not live, so an autosave can never
+     * change what readers see. Without a news code it creates the draft.
+     */
+    async autosave(
+      actor: Actor,
+      newsCode: number | undefined,
+      fields: Partial<ArticleFields>,
+      options: UpdateOptions = {},
+    ): Promise<Article> {
+      const { state: _ignored, publishAt: _alsoIgnored, ...content } = fields;
+      if (newsCode === undefined) {
+        const { title = '', body = '', section = '' } = content;
+        return service.create(actor, { ...content, title, body, section, state: 'draft' });
+      }
+      const current = await load(newsCode);
+      if (!canEdit(actor, current)) throw new ForbiddenError('اجازهٔ ویرایش این مطلب را ندارید.');
+      if (current.state !== 'draft' && current.state !== 'inReview') {
+        throw new ConflictError(
+          'ذخیرهٔ خودکار فقط برای پیش‌نویس است؛ تغییرهای این مطلب را با دکمهٔ ذخیره بفرستید.',
+        );
+      }
+      const now = clock.now();
+      const changes = await resolve(content, now);
+      if (content.body !== undefined && !changes.body) throw new ValidationError('متن خبر خالی است.');
+      return write(actor, current, changes, content, now, { ...options, autosave: true });
+    },
+
+    /** An article's saves, newest first, for the newsroom's history page. */
+    async revisions(actor: Actor, newsCode: number): Promise<{ article: Article; revisions: Revision[] }> {
+      if (!canSeeUnpublished(actor)) throw new ForbiddenError('نقش شما اجازهٔ دیدن تاریخچهٔ مطالب ندارد.');
+      const article = await load(newsCode);
+      return { article, revisions: (await listRevisions(db, article.id)).map(parseRevision) };
+    },
+
+    /**
+     * Puts an earlier version's content back as a new save; the workflow state
+     * stays as it is, and the restore itself becomes a revision that can be undone.
+     */
+    async restoreRevision(actor: Actor, newsCode: number, revisionId: number): Promise<Article> {
+      const { revisions } = await service.revisions(actor, newsCode);
+      const revision = revisions.find((r) => r.id === revisionId);
+      if (!revision) throw new NotFoundError('این نسخه در تاریخچهٔ این مطلب نیست.');
+      const s = revision.snapshot;
+      return service.update(actor, newsCode, {
+        title: s.title,
+        surtitle: s.surtitle,
+        lead: s.lead,
+        body: s.body,
+        kind: s.kind,
+        byline: s.byline,
+        source: s.source,
+        section: s.section,
+        tags: s.tags,
+        ...(s.coverImageId !== undefined ? { coverImageId: s.coverImageId } : {}),
+        ...(s.commentsEnabled !== undefined ? { commentsEnabled: s.commentsEnabled } : {}),
+        ...(s.gallery !== undefined ? { gallery: s.gallery } : {}),
+      });
+    },
+
+    /** The newsroom's list: every state, newest change first. */
+    async listForDesk(actor: Actor, query: DeskListQuery): Promise<DeskItem[]> {
+      if (!canSeeUnpublished(actor)) throw new ForbiddenError('نقش شما اجازهٔ دیدن فهرست مطالب ندارد.');
+      return listForDesk(db, query);
+    },
+
+    listWriters: () => listWriters(db),
+
+    /**
+     * The article as it would be with these fields, without saving anything:
+     * the newsroom's preview renders it with the readers' own page.
+     */
+    async preview(actor: Actor, newsCode: number | undefined, fields: ArticleFields): Promise<Article> {
+      if (!canWrite(actor)) throw new ForbiddenError('نقش شما اجازهٔ نوشتن مطلب ندارد.');
+      const current = newsCode === undefined ? undefined : await load(newsCode);
+      const now = clock.now();
+      const changes = await resolve({ kind: 'news', ...fields }, now);
+      const section = await findSectionBySlug(db, fields.section);
+      if (!section) throw new ValidationError(`سرویس «${fields.section}» وجود ندارد.`);
+      const coverId = fields.coverImageId ?? null;
+      const cover = coverId === null ? null : ((await findImagesByIds(db, [coverId])).get(coverId) ?? null);
+      const tagNames = [...new Set((fields.tags ?? []).map(normalizeTagName).filter(Boolean))];
+      return {
+        id: current?.id ?? 0,
+        newsCode: current?.newsCode ?? 0,
+        slug: changes.slug ?? '',
+        kind: isArticleKind(changes.kind ?? '') ? (changes.kind as ArticleKind) : 'news',
+        state: current?.state ?? 'draft',
+        surtitle: changes.surtitle ?? null,
+        title: changes.title ?? '',
+        lead: changes.lead ?? '',
+        body: changes.body ?? '',
+        section: { id: section.id, slug: section.slug, name: section.name },
+        author: current?.author ?? null,
+        byline: changes.byline ?? null,
+        source: changes.source ?? null,
+        cover,
+        commentsEnabled: fields.commentsEnabled ?? true,
+        publishAt: current?.publishAt ?? null,
+        publishedAt: current?.publishedAt ?? now,
+        createdBy: current?.createdBy ?? actor.userId,
+        createdAt: current?.createdAt ?? now,
+        updatedAt: now,
+        tags: tagNames.map((name, i) => ({ id: -1 - i, name, slug: tagSlug(name) })),
+        gallery: current?.gallery ?? [],
+      };
     },
 
     /** Takes an article off the site; its news code stays taken and its URL answers 404. */
@@ -286,6 +475,7 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
       return published.length;
     },
   };
+  return service;
 }
 
 export type ArticleService = ReturnType<typeof createArticleService>;

@@ -249,3 +249,30 @@ export function isValidTimeZone(tz: string): boolean {
     return false;
   }
 }
+
+/**
+ * Reads a Jalali date and a wall-clock time as a newsroom form sends them
+ * («۱۴۰۵/۰۹/۰۸» and «۱۴:۳۰», in Persian, Arabic-Indic or Latin digits, with / or -)
+ * and returns the instant they name in `timeZone`. Returns undefined for
+ * anything that is not a real date and time, so the caller can say so.
+ */
+export function parseJalaliDateTime(dateText: string, timeText: string, timeZone: string): Date | undefined {
+  const date = /^\s*(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$/.exec(toAsciiDigits(dateText));
+  const time = /^\s*(\d{1,2})\s*[:٫]\s*(\d{2})\s*$/.exec(toAsciiDigits(timeText));
+  if (!date || !time) return undefined;
+  const [year, month, day] = [Number(date[1]), Number(date[2]), Number(date[3])];
+  const [hour, minute] = [Number(time[1]), Number(time[2])];
+  if (hour > 23 || minute > 59 || !jalaali.isValidJalaaliDate(year, month, day)) return undefined;
+  const { gy, gm, gd } = jalaali.toGregorian(year, month, day);
+  return new Date(firstInstantAtWallTime(Date.UTC(gy, gm - 1, gd, hour, minute), timeZone));
+}
+
+/** The form values for an instant: «۱۴۰۵/۰۹/۰۸» and «۱۴:۳۰» in the zone, the inverse of parseJalaliDateTime. */
+export function jalaliDateTimeFields(instant: Date, timeZone: string): { date: string; time: string } {
+  const { year, month, day } = jalaliDateParts(instant, timeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    date: toPersianDigits(`${year}/${pad(month)}/${pad(day)}`),
+    time: formatTime(instant, timeZone),
+  };
+}
