@@ -11,6 +11,7 @@ import { articleApiRoutes } from './features/articles/article-api-routes.js';
 import { createArticlePageService } from './features/articles/article-page-service.js';
 import { createArticleService } from './features/articles/article-service.js';
 import { articleSiteRoutes } from './features/articles/article-site-routes.js';
+import { createCurationService } from './features/curation/curation-service.js';
 import { createHomeService } from './features/home/home-service.js';
 import { homeSiteRoutes } from './features/home/home-site-routes.js';
 import { createMediaService } from './features/media/media-service.js';
@@ -57,6 +58,7 @@ export function createServices(
     onFlushError: (error) => log(error, 'view counts not saved yet'),
   });
   const home = createHomeService({ db, articles, sections, views });
+  const curation = createCurationService({ db, articles, events });
   const articlePages = createArticlePageService({ articles, views });
   return {
     db,
@@ -72,6 +74,7 @@ export function createServices(
     media,
     views,
     home,
+    curation,
   };
 }
 
