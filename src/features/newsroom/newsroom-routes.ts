@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { UnauthorizedError } from '../../platform/errors.js';
 import type { NewsroomContext } from '../../platform/views/newsroom-context.js';
+import { articleNewsroomRoutes } from '../articles/article-newsroom-routes.js';
 import { galleryNewsroomRoutes } from '../articles/gallery-newsroom-routes.js';
 import { curationNewsroomRoutes } from '../curation/curation-newsroom-routes.js';
 import { mediaNewsroomRoutes } from '../media/media-newsroom-routes.js';
@@ -78,6 +79,7 @@ export async function newsroomRoutes(app: FastifyInstance): Promise<void> {
 
   await app.register(loginRoutes);
   await app.register(accountRoutes);
+  await app.register(articleNewsroomRoutes);
   await app.register(tokenRoutes);
   await app.register(userAdminRoutes);
   await app.register(mediaNewsroomRoutes);
