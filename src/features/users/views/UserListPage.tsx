@@ -26,34 +26,38 @@ export interface UserListPageProps {
   error?: string | undefined;
 }
 
-function UserActions({ ctx, user }: { ctx: NewsroomContext; user: ListedUser }) {
-  if (user.id === ctx.user.id) return <span class="nr-hint">حساب خودتان</span>;
+/** The role, changeable in place for everyone but the admin looking at the page. */
+function RoleCell({ ctx, user }: { ctx: NewsroomContext; user: ListedUser }) {
+  if (user.id === ctx.user.id) return <>{roleNames[user.role]}</>;
   return (
-    <div class="users-actions">
-      <form
-        method="post"
-        action={`/newsroom/users/${user.id}/role`}
-        class="users-role-form"
-        data-confirm={`نقش «${user.name}» تغییر کند؟`}
-      >
-        <CsrfField ctx={ctx} />
-        <RoleSelect id={`role-${user.id}`} value={user.role} label={`نقش تازهٔ ${user.name}`} />
-        <button type="submit" class="nr-button">
-          تغییر نقش
-        </button>
-      </form>
-      {user.disabled ? (
-        <ActionButton ctx={ctx} action={`/newsroom/users/${user.id}/enable`} label="فعال کردن" />
-      ) : (
-        <ActionButton
-          ctx={ctx}
-          action={`/newsroom/users/${user.id}/disable`}
-          label="غیرفعال کردن"
-          danger
-          confirm={`حساب «${user.name}» غیرفعال شود؟ همهٔ نشست‌هایش همین حالا بسته می‌شود و توکن‌های API او دیگر کار نمی‌کنند.`}
-        />
-      )}
-    </div>
+    <form
+      method="post"
+      action={`/newsroom/users/${user.id}/role`}
+      class="users-role-form"
+      data-confirm={`نقش «${user.name}» تغییر کند؟`}
+    >
+      <CsrfField ctx={ctx} />
+      <RoleSelect id={`role-${user.id}`} value={user.role} label={`نقش ${user.name}`} />
+      <button type="submit" class="nr-button">
+        تغییر نقش
+      </button>
+    </form>
+  );
+}
+
+function StateAction({ ctx, user }: { ctx: NewsroomContext; user: ListedUser }) {
+  if (user.id === ctx.user.id) return <span class="nr-hint">حساب خودتان</span>;
+  if (user.disabled) {
+    return <ActionButton ctx={ctx} action={`/newsroom/users/${user.id}/enable`} label="فعال کردن" />;
+  }
+  return (
+    <ActionButton
+      ctx={ctx}
+      action={`/newsroom/users/${user.id}/disable`}
+      label="غیرفعال کردن"
+      danger
+      confirm={`حساب «${user.name}» غیرفعال شود؟ همهٔ نشست‌هایش همین حالا بسته می‌شود و توکن‌های API او دیگر کار نمی‌کنند.`}
+    />
   );
 }
 
@@ -71,8 +75,10 @@ export function UserListPage({ ctx, users, minPasswordLength, form, notice, erro
                 <th scope="col">ایمیل</th>
                 <th scope="col">نقش</th>
                 <th scope="col">وضعیت</th>
-                <th scope="col">ساخته‌شده</th>
-                <th scope="col">کارها</th>
+                <th scope="col" class="users-col-created">
+                  ساخته‌شده
+                </th>
+                <th scope="col">کار</th>
               </tr>
             </thead>
             <tbody>
@@ -84,7 +90,9 @@ export function UserListPage({ ctx, users, minPasswordLength, form, notice, erro
                   <td>
                     <bdi dir="ltr">{user.email}</bdi>
                   </td>
-                  <td>{roleNames[user.role]}</td>
+                  <td>
+                    <RoleCell ctx={ctx} user={user} />
+                  </td>
                   <td>
                     {user.disabled ? (
                       <span class="users-state users-state--off">غیرفعال</span>
@@ -92,9 +100,11 @@ export function UserListPage({ ctx, users, minPasswordLength, form, notice, erro
                       <span class="users-state users-state--on">فعال</span>
                     )}
                   </td>
-                  <td>{formatJalaliDate(new Date(user.createdAt), ctx.timeZone)}</td>
+                  <td class="users-col-created">
+                    {formatJalaliDate(new Date(user.createdAt), ctx.timeZone)}
+                  </td>
                   <td>
-                    <UserActions ctx={ctx} user={user} />
+                    <StateAction ctx={ctx} user={user} />
                   </td>
                 </tr>
               ))}
