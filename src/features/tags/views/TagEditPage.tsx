@@ -78,7 +78,6 @@ export function TagEditPage({ ctx, tag, draft, error }: TagEditPageProps) {
               type="text"
               value={draft?.into ?? ''}
               required
-              data-tag-suggest="/newsroom/tags.json"
               autocomplete="off"
             />
             <p class="nr-hint">
