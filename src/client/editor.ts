@@ -1,5 +1,6 @@
 import { type ChainedCommands, Editor } from '@tiptap/core';
 import { Placeholder } from '@tiptap/extension-placeholder';
+import { NodeSelection } from '@tiptap/pm/state';
 import StarterKit from '@tiptap/starter-kit';
 import { announceChange, csrfToken, h, uniqueId } from './dom.js';
 import { Figure } from './figure-node.js';
@@ -45,15 +46,18 @@ async function insertImage(editor: Editor, textarea: HTMLTextAreaElement): Promi
     csrfToken: csrfToken(textarea.form),
   });
   if (!item) return;
-  chain(editor)
-    .insertFigure({
-      src: item.url,
-      alt: item.alt,
-      width: item.width,
-      height: item.height,
-      caption: figureCaption(item),
-    })
-    .run();
+  const figure = {
+    src: item.url,
+    alt: item.alt,
+    width: item.width,
+    height: item.height,
+    caption: figureCaption(item),
+  };
+  // With an image (or another block) selected, put the new one after it rather than replacing it.
+  const { selection } = editor.state;
+  if (selection instanceof NodeSelection) {
+    chain(editor).insertContentAt(selection.to, { type: 'figure', attrs: figure }).run();
+  } else chain(editor).insertFigure(figure).run();
 }
 
 function toolbarGroups(textarea: HTMLTextAreaElement): ToolbarItem[][] {

@@ -72,7 +72,7 @@ export function enhanceDateInput(input: HTMLInputElement): void {
     'button',
     {
       type: 'button',
-      class: 'nr-date__toggle',
+      class: 'nr-date-field__toggle',
       'aria-haspopup': 'dialog',
       'aria-expanded': 'false',
       'aria-controls': popupId,
@@ -113,7 +113,7 @@ export function enhanceDateInput(input: HTMLInputElement): void {
     grid,
     h('div', { class: 'nr-calendar__foot' }, todayButton),
   );
-  const wrapper = h('span', { class: 'nr-date' });
+  const wrapper = h('span', { class: 'nr-date-field' });
   input.before(wrapper);
   wrapper.append(input, toggle, popup);
 
