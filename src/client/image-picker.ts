@@ -9,8 +9,9 @@ export interface MediaItem {
   width: number | null;
   height: number | null;
   alt: string;
-  caption: string;
-  credit: string;
+  /** null when the library has none. */
+  caption: string | null;
+  credit: string | null;
 }
 
 export interface MediaEndpoints {
@@ -176,6 +177,7 @@ export function pickImage(endpoints: MediaEndpoints): Promise<MediaItem | null> 
 
 /** The caption a body image gets: the library's caption, with the photo credit after it. */
 export function figureCaption(item: MediaItem): string {
-  const credit = item.credit.trim() === '' ? '' : `عکس: ${item.credit.trim()}`;
-  return [item.caption.trim(), credit].filter((part) => part !== '').join('؛ ');
+  const by = item.credit?.trim() ?? '';
+  const credit = by === '' ? '' : `عکس: ${by}`;
+  return [item.caption?.trim() ?? '', credit].filter((part) => part !== '').join('؛ ');
 }

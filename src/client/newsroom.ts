@@ -10,7 +10,8 @@ function confirmDangerousActions(): void {
   document.addEventListener('submit', (event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement)) return;
-    const question = form.dataset.confirm;
+    // A button with its own formaction (e.g. «برداشتن از سایت») asks its own question.
+    const question = event.submitter?.dataset.confirm ?? form.dataset.confirm;
     if (question && !window.confirm(question)) event.preventDefault();
   });
 }
@@ -27,6 +28,8 @@ async function mountRichEditors(form: HTMLFormElement): Promise<void> {
   try {
     const { mountRichEditor } = await import('./editor.js');
     for (const textarea of textareas) mountRichEditor(textarea, showWordCount);
+    // The hint about typing HTML is for the plain box only.
+    for (const hint of form.querySelectorAll<HTMLElement>('[data-plain-editor-hint]')) hint.hidden = true;
   } catch (error) {
     console.error('khabar: the rich editor could not start; the plain text box stays', error);
   }
@@ -36,6 +39,13 @@ async function enhanceArticleForm(form: HTMLFormElement): Promise<void> {
   for (const input of form.querySelectorAll<HTMLInputElement>('input[data-tag-input]'))
     enhanceTagInput(input);
   for (const button of form.querySelectorAll<HTMLButtonElement>('button[data-image-picker-for]')) {
+    // Without the script the desk types the image's number; with it, the picker replaces that box.
+    const input = document.getElementById(button.dataset.imagePickerFor ?? '');
+    if (input instanceof HTMLInputElement && input.type === 'text') {
+      input.hidden = true;
+      for (const label of input.labels ?? []) if (label.classList.contains('nr-hint')) label.hidden = true;
+    }
+    button.hidden = false;
     enhanceCoverPicker(button);
   }
   // The backup is offered after the editor exists, so restoring the body reaches the editor too.

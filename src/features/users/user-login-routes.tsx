@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError, TooManyRequestsError } from '../../platform/errors.js';
 import { sendPage } from '../../platform/http/render.js';
 import { formFields } from '../newsroom/form.js';
@@ -22,7 +22,6 @@ export async function loginRoutes(app: FastifyInstance): Promise<void> {
   const secure = app.services.siteUrl.startsWith('https:');
 
   async function showForm(
-    request: FastifyRequest,
     reply: FastifyReply,
     view: { next: string; email?: string; error?: string; notice?: string },
     status = 200,
@@ -55,7 +54,7 @@ export async function loginRoutes(app: FastifyInstance): Promise<void> {
       const next = safeNext(request.query.next);
       if (request.session) return reply.redirect(next, 302);
       const notice = request.query.bye !== undefined ? 'از اتاق خبر بیرون آمدید.' : undefined;
-      return showForm(request, reply, { next, ...(notice ? { notice } : {}) });
+      return showForm(reply, { next, ...(notice ? { notice } : {}) });
     },
   );
 
@@ -65,7 +64,6 @@ export async function loginRoutes(app: FastifyInstance): Promise<void> {
     const email = form.text('email');
     if (!sameToken(form.text('_csrf'), request.cookies[loginCsrfCookie])) {
       return showForm(
-        request,
         reply,
         { next, email, error: 'فرم ورود کهنه شده بود؛ یک بار دیگر گذرواژه را بنویسید و بفرستید.' },
         403,
@@ -80,7 +78,7 @@ export async function loginRoutes(app: FastifyInstance): Promise<void> {
       if (!(error instanceof AppError)) throw error;
       if (error instanceof TooManyRequestsError && error.retryAfterSeconds)
         reply.header('Retry-After', String(error.retryAfterSeconds));
-      return showForm(request, reply, { next, email, error: error.message }, error.status);
+      return showForm(reply, { next, email, error: error.message }, error.status);
     }
   });
 

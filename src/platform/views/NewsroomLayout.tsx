@@ -62,7 +62,7 @@ export function NewsroomLayout({ ctx, title, area, notice, error, children }: Ne
         <title>{`${title} | اتاق خبر ${ctx.siteName}`}</title>
         <link rel="icon" href={ctx.icon} type="image/svg+xml" />
         <link rel="stylesheet" href={ctx.stylesheet} />
-        <script src={ctx.script} defer />
+        <script type="module" src={ctx.script} />
       </head>
       <body class="newsroom">
         <a class="skip-link" href="#main">

@@ -119,7 +119,7 @@ export function ArticleEditorPage({
             >
               {values.body}
             </textarea>
-            <span class="nr-hint" id="body-hint">
+            <span class="nr-hint" id="body-hint" data-plain-editor-hint>
               بدون جاوااسکریپت، متن را با HTML ساده بنویسید (p، h2، blockquote، ul، a). هر ذخیره پاک‌سازی
               می‌شود.
             </span>
