@@ -3,7 +3,7 @@ import { createServices } from './app.js';
 import { openMigratedDatabase } from './cli/prepare.js';
 import { PortInUseError, serve } from './cli/serve.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
-import { seedDemoContent } from './features/demo/demo-seeder.js';
+import { createDemoAdmin, seedDemoContent } from './features/demo/demo-seeder.js';
 import { DatabaseUnavailableError } from './platform/db/database.js';
 import { AppError } from './platform/errors.js';
 
@@ -73,11 +73,13 @@ async function run(argv: string[]): Promise<void> {
     case 'demo':
       return withServices(config, async (services) => {
         const seeded = await seedDemoContent(services);
-        console.log(
-          seeded
-            ? `demo content: ${seeded} articles`
-            : 'the site already has users or articles; demo not added',
-        );
+        if (!seeded) {
+          console.log('the site already has users or articles; demo not added');
+          return;
+        }
+        const admin = await createDemoAdmin(services.users);
+        console.log(`demo content: ${seeded} articles`);
+        console.log(`newsroom: sign in as ${admin.email} with password ${admin.password} (shown only now)`);
       });
     case 'user add':
       return withServices(config, async ({ users }) => {

@@ -1,7 +1,7 @@
 import { buildApp } from '../app.js';
 import type { Config } from '../config/config.js';
 import { startScheduler } from '../features/articles/article-scheduler.js';
-import { isUntouchedSite, seedDemoContent } from '../features/demo/demo-seeder.js';
+import { createDemoAdmin, isUntouchedSite, seedDemoContent } from '../features/demo/demo-seeder.js';
 import { openMigratedDatabase } from './prepare.js';
 
 /** Starts the site: migrate, make sure sections exist, seed the demo on an empty site, listen, shut down cleanly. */
@@ -14,6 +14,10 @@ export async function serve(config: Config): Promise<void> {
     if (config.demo && (await isUntouchedSite(services.db))) {
       app.log.info('demo content: seeding a new site (first start only, a few seconds)');
       app.log.info(`demo content: ${await seedDemoContent(services)} articles`);
+      const admin = await createDemoAdmin(services.users);
+      app.log.info(
+        `newsroom: sign in at ${config.siteUrl}/newsroom as ${admin.email} with password ${admin.password} (shown only now; change it under «حساب من»)`,
+      );
     }
   } catch (error) {
     await app.close();

@@ -1,10 +1,11 @@
 // The newsroom's one script. Every page works without it; it adds comfort.
+
+import { countWords, wordCountText } from '../platform/persian/words.js';
 import { startAutosave } from './autosave.js';
 import { enhanceCoverPicker } from './cover-image.js';
 import { enhanceDateInput, enhanceTimeInput } from './jalali-picker.js';
 import { LocalBackup } from './local-backup.js';
 import { enhanceTagInput } from './tag-input.js';
-import { countWords, wordCountText } from './word-count.js';
 
 function confirmDangerousActions(): void {
   document.addEventListener('submit', (event) => {

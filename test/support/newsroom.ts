@@ -70,3 +70,19 @@ export async function signedInUser(
   const user = await services.users.createUser({ email, name, role, password });
   return { userId: user.id, email, password, ...(await signInAs(app, { email, password })) };
 }
+
+/** Posts a newsroom form as the signed-in user, with their session cookie and form token. */
+export function postForm(
+  app: FastifyInstance,
+  who: Pick<SignedIn, 'cookie' | 'csrf'>,
+  url: string,
+  payload: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: who.cookie, ...headers },
+    payload: { _csrf: who.csrf, ...payload },
+  });
+}

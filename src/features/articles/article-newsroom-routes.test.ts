@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createArticle } from '../../../test/support/factories.js';
-import { type SignedIn, signedInUser } from '../../../test/support/newsroom.js';
+import { postForm, type SignedIn, signedInUser } from '../../../test/support/newsroom.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../../../test/support/test-app.js';
 import { fixedClock } from '../../platform/clock.js';
 import { jalaliDateTimeFields } from '../../platform/persian/jalali.js';
@@ -36,13 +36,8 @@ for (const engine of await enginesUnderTest()) {
     });
     after(() => t?.close());
 
-    const post = (who: SignedIn, url: string, payload: Record<string, string>, headers = {}) =>
-      t.app.inject({
-        method: 'POST',
-        url,
-        headers: { cookie: who.cookie, ...headers },
-        payload: { _csrf: who.csrf, ...payload },
-      });
+    const post = (who: SignedIn, url: string, payload: Record<string, string>) =>
+      postForm(t.app, who, url, payload);
     const get = (who: SignedIn, url: string) => t.app.inject({ url, headers: { cookie: who.cookie } });
     const codeFrom = (location: string | undefined) => Number(/articles\/(\d+)/.exec(location ?? '')?.[1]);
 

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createUserWithToken } from '../../../test/support/factories.js';
+import { signInAs } from '../../../test/support/newsroom.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../../../test/support/test-app.js';
 import { articleKinds } from '../articles/article.js';
 import { defaultSections } from '../sections/section.js';
-import { demoArticles, seedDemoContent } from './demo-seeder.js';
+import { createDemoAdmin, demoArticles, seedDemoContent } from './demo-seeder.js';
 
 describe('demo articles', () => {
   it('are at least forty, in every section and every kind, with real bodies', () => {
@@ -80,6 +81,15 @@ for (const engine of await enginesUnderTest()) {
 
     it('adds nothing to a site that already has articles', async () => {
       assert.equal(await seedDemoContent(t.services), 0);
+    });
+
+    it('opens the demo newsroom to an admin whose random password is shown once', async () => {
+      const admin = await createDemoAdmin(t.services.users);
+      assert.ok(admin.password.length >= 16);
+      const { cookie } = await signInAs(t.app, admin);
+      const desk = await t.app.inject({ url: '/newsroom/articles', headers: { cookie } });
+      assert.equal(desk.statusCode, 200);
+      assert.match(desk.body, /دبیر نمونه/);
     });
   });
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Services } from '../../app.js';
 import { hasIssuedNewsCodes } from '../articles/article-repository.js';
 import { findAuthorBySlug, insertAuthor } from '../authors/author-repository.js';
@@ -13,6 +14,8 @@ import { demoPicture } from './demo-images.js';
 export const demoArticles: readonly DemoArticle[] = [...demoArticlesA, ...demoArticlesB];
 
 type DemoServices = Pick<Services, 'db' | 'clock' | 'articles' | 'media' | 'views' | 'events'>;
+
+export const demoAdminEmail = 'admin@demo.khabar';
 
 /**
  * A site is untouched until it has a user or has issued a news code. Only such
@@ -117,4 +120,16 @@ async function curate(services: DemoServices, created: { id: number; item: DemoA
     for (let i = 0; i < views; i++) services.views.record(id, 'Mozilla/5.0 (demo reader)');
   }
   await services.views.flush();
+}
+
+/**
+ * The demo newsroom's door: an admin with a random password, made once with the
+ * demo content and shown once, so whoever starts the demo can try the newsroom.
+ */
+export async function createDemoAdmin(
+  users: Pick<Services['users'], 'createUser'>,
+): Promise<{ email: string; password: string }> {
+  const password = randomBytes(12).toString('base64url');
+  await users.createUser({ email: demoAdminEmail, name: 'دبیر نمونه', role: 'admin', password });
+  return { email: demoAdminEmail, password };
 }

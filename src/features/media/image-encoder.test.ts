@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { photo, pngBomb } from '../../../test/support/uploads.js';
 import { parseImageFormats } from './image.js';
 import { decodeImage, widthsFor } from './image-encoder.js';
-import { photo, pngBomb } from './media-test-support.js';
 
 describe('widthsFor', () => {
   it('makes the standard widths below the original and one at most its own width', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type SignedIn, signedInUser } from '../../../test/support/newsroom.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../../../test/support/test-app.js';
-import { filesUnder, multipartBody, photo, pngBomb, type UploadFile } from './media-test-support.js';
+import { filesUnder, multipartBody, photo, pngBomb, type UploadFile } from '../../../test/support/uploads.js';
 
 const details = { alt: 'شالیزار آمل پیش از برداشت', credit: 'مریم کاظمی', caption: 'برداشت برنج' };
 

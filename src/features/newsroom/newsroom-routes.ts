@@ -75,7 +75,13 @@ export async function newsroomRoutes(app: FastifyInstance): Promise<void> {
     checkCsrf(request, request.session?.csrfToken);
   });
 
-  app.get('/newsroom', async (_request, reply) => reply.redirect('/newsroom/articles', 302));
+  // Each role starts where its work is; moderators have no article desk.
+  app.get('/newsroom', async (request, reply) =>
+    reply.redirect(
+      requireSession(request).user.role === 'moderator' ? '/newsroom/account' : '/newsroom/articles',
+      302,
+    ),
+  );
 
   await app.register(loginRoutes);
   await app.register(accountRoutes);

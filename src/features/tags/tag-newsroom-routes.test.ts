@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createArticle } from '../../../test/support/factories.js';
-import { type SignedIn, signedInUser } from '../../../test/support/newsroom.js';
+import { postForm, type SignedIn, signedInUser } from '../../../test/support/newsroom.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../../../test/support/test-app.js';
 import { systemActor } from '../users/user.js';
 
@@ -17,14 +17,8 @@ for (const engine of await enginesUnderTest()) {
     });
     after(() => t?.close());
 
-    function post(who: SignedIn, url: string, payload: Record<string, string> = {}) {
-      return t.app.inject({
-        method: 'POST',
-        url,
-        headers: { cookie: who.cookie },
-        payload: { _csrf: who.csrf, ...payload },
-      });
-    }
+    const post = (who: SignedIn, url: string, payload: Record<string, string> = {}) =>
+      postForm(t.app, who, url, payload);
 
     async function idOf(name: string): Promise<number> {
       return (await t.services.tags.find(name)).id;

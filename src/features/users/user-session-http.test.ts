@@ -157,6 +157,15 @@ for (const engine of await enginesUnderTest()) {
       await signInAs(t.app, { email: me.email, password: 'brand-new-secret' });
     });
 
+    it('starts each role where its work is: the desk for writers, the account page for moderators', async () => {
+      const writer = await signedInUser(t.app, t.services, 'writer');
+      const moderator = await signedInUser(t.app, t.services, 'moderator');
+      const toDesk = await t.app.inject({ url: '/newsroom', headers: { cookie: writer.cookie } });
+      assert.equal(toDesk.headers.location, '/newsroom/articles');
+      const toAccount = await t.app.inject({ url: '/newsroom', headers: { cookie: moderator.cookie } });
+      assert.equal(toAccount.headers.location, '/newsroom/account');
+    });
+
     it('logs out: the old cookie no longer opens anything', async () => {
       const me = await signedInUser(t.app, t.services, 'moderator');
       const res = await t.app.inject({

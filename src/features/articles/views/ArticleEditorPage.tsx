@@ -1,6 +1,6 @@
-import { countWords, wordCountText } from '../../../client/word-count.js';
 import { toPersianDigits } from '../../../platform/persian/digits.js';
 import { formatJalaliDate, formatTime } from '../../../platform/persian/jalali.js';
+import { countWords, wordCountText } from '../../../platform/persian/words.js';
 import { CsrfField, NewsroomLayout } from '../../../platform/views/NewsroomLayout.js';
 import type { NewsroomContext } from '../../../platform/views/newsroom-context.js';
 import { imageVariantUrl, pickVariantWidth } from '../../media/image.js';

@@ -74,10 +74,8 @@ function Diff({ parts }: { parts: DiffPart[] }) {
         part.op === 'same' ? (
           part.text
         ) : part.op === 'added' ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity but their order
           <ins key={i}>{part.text}</ins>
         ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts have no identity but their order
           <del key={i}>{part.text}</del>
         ),
       )}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { countWords, wordCountText } from './word-count.js';
+import { countWords, wordCountText } from './words.js';
 
 describe('countWords', () => {
   it('counts Persian words separated by spaces and line breaks', () => {

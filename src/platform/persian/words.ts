@@ -1,4 +1,4 @@
-import { toPersianDigits } from '../platform/persian/digits.js';
+import { toPersianDigits } from './digits.js';
 
 // A token counts as a word only if it holds a letter or a digit, so stray punctuation («،», «—») does not.
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
