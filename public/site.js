@@ -12,3 +12,14 @@ for (const button of document.querySelectorAll('[data-copy-button]')) {
     }
   });
 }
+
+// The phone's own share sheet (Telegram, Eitaa, Bale… whatever the reader has), where the browser offers it.
+for (const button of document.querySelectorAll('[data-web-share]')) {
+  if (typeof navigator.share !== 'function') continue;
+  button.hidden = false;
+  button.addEventListener('click', () => {
+    navigator.share({ title: button.dataset.title, url: button.dataset.url }).catch(() => {
+      // The reader closed the sheet; nothing to do.
+    });
+  });
+}

@@ -4,6 +4,9 @@ import type { ArticleService } from './article-service.js';
 
 export interface ArticlePageData {
   article: Article;
+  /** «مطالب مرتبط»: sharing tags with the article, without those already in «سایر اخبار». */
+  related: ArticleSummary[];
+  /** «سایر اخبار»: the newest of the same section. */
   otherNews: ArticleSummary[];
   mostViewed: ArticleSummary[];
 }
@@ -23,10 +26,15 @@ export function createArticlePageService({
         articles.listPublished({ sectionId: article.section.id, excludeIds: [article.id], limit: 6 }),
         views.mostViewed('day', 6),
       ]);
+      const related = await articles.related(
+        article,
+        4,
+        otherNews.map((o) => o.id),
+      );
       const mostViewed = await articles.publishedSummaries(
         viewedIds.filter((id) => id !== article.id).slice(0, 5),
       );
-      return { article, otherNews, mostViewed };
+      return { article, related, otherNews, mostViewed };
     },
   };
 }

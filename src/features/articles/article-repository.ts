@@ -278,6 +278,33 @@ export async function findPublishedSummaries(db: DB, ids: readonly number[]): Pr
 }
 
 /**
+ * Published articles that share tags with this one, those sharing the most
+ * tags first, then the newest: «مطالب مرتبط».
+ */
+export async function findRelatedIds(
+  db: DB,
+  articleId: number,
+  excludeIds: readonly number[],
+  limit: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('articleTags as mine')
+    .innerJoin('articleTags as theirs', 'theirs.tagId', 'mine.tagId')
+    .innerJoin('articles', 'articles.id', 'theirs.articleId')
+    .select(['articles.id', (eb) => eb.fn.countAll<number>().as('shared')])
+    .where('mine.articleId', '=', articleId)
+    .where('articles.id', 'not in', [articleId, ...excludeIds])
+    .where('articles.state', '=', 'published' satisfies ArticleState)
+    .groupBy(['articles.id', 'articles.publishedAt'])
+    .orderBy('shared', 'desc')
+    .orderBy('articles.publishedAt', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
  * Publishes every scheduled article that is due, in one statement. Safe with
  * any number of processes: a row changes state once, and only the process
  * whose UPDATE changed it gets it back.

@@ -34,6 +34,7 @@ import {
   allocateNewsCode,
   findArticleByNewsCode,
   findPublishedSummaries,
+  findRelatedIds,
   insertArticle,
   insertRevision,
   listPublished,
@@ -461,6 +462,11 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
     },
 
     publishedSummaries: (ids: readonly number[]) => findPublishedSummaries(db, ids),
+
+    /** Published articles sharing tags with this one, most shared tags first; never the article itself. */
+    async related(article: Pick<Article, 'id'>, limit: number, excludeIds: readonly number[] = []) {
+      return findPublishedSummaries(db, await findRelatedIds(db, article.id, excludeIds, limit));
+    },
 
     /** Publishes what is due; returns how many went live. Called by the scheduler. */
     async publishDue(): Promise<number> {

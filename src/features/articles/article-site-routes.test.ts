@@ -44,6 +44,7 @@ for (const engine of await enginesUnderTest()) {
         't.me/share/url',
         'wa.me',
         'x.com/intent/tweet',
+        'facebook.com/sharer/sharer.php',
         'mailto:?subject=',
         `https://khabar.test/n/${article.newsCode}`,
         'بازگشت به بالا',
@@ -109,6 +110,51 @@ for (const engine of await enginesUnderTest()) {
       assert.ok(!other.includes('نشست اقلیمی در ژنو'));
     });
 
+    it('lists related articles by shared tags, most shared first, never itself, an unpublished one or one shown twice', async () => {
+      const tags = ['آلودگی هوا', 'تعطیلی مدارس', 'کلان‌شهرها'];
+      const current = await createArticle(t.services, {
+        section: 'society',
+        title: 'هوای تهران در وضعیت هشدار',
+        tags,
+      });
+      const one = await createArticle(t.services, {
+        section: 'culture',
+        title: 'نمایشگاه عکس هوای پاک',
+        tags: [tags[0]!],
+      });
+      const two = await createArticle(t.services, {
+        section: 'world',
+        title: 'مدارس دهلی هم تعطیل شد',
+        tags: [tags[0]!, tags[1]!],
+      });
+      await createArticle(t.services, { section: 'world', title: 'پیش‌نویس مرتبط', tags, state: 'draft' });
+      await createArticle(t.services, { section: 'sport', title: 'خبری بی‌ربط', tags: ['فوتبال'] });
+      const html = (await t.app.inject(`/news/${current.newsCode}/${encodeURIComponent(current.slug)}`)).body;
+      const related = html.slice(
+        html.indexOf('id="related-title"'),
+        html.indexOf('</section>', html.indexOf('id="related-title"')),
+      );
+      assert.ok(
+        related.indexOf(two.title) > 0 && related.indexOf(two.title) < related.indexOf(one.title),
+        related,
+      );
+      for (const absent of [current.title, 'پیش‌نویس مرتبط', 'خبری بی‌ربط'])
+        assert.ok(!related.includes(absent), absent);
+      const neighbour = await createArticle(t.services, {
+        section: 'society',
+        title: 'همسایهٔ هم‌سرویس',
+        tags,
+      });
+      const again = (await t.app.inject(`/news/${current.newsCode}/${encodeURIComponent(current.slug)}`))
+        .body;
+      const start = again.indexOf('id="related-title"');
+      assert.ok(
+        !again.slice(start, again.indexOf('</section>', start)).includes(neighbour.title),
+        'an item already in «سایر اخبار» is not repeated as related',
+      );
+      assert.ok(again.slice(again.indexOf('id="other-news-title"')).includes(neighbour.title));
+    });
+
     it('sends a strict content security policy with no inline script', async () => {
       const article = await createArticle(t.services);
       const res = await t.app.inject(`/news/${article.newsCode}/${encodeURIComponent(article.slug)}`);
@@ -116,8 +162,8 @@ for (const engine of await enginesUnderTest()) {
       assert.doesNotMatch(res.body, /<script>(?!<\/script>)/);
       assert.doesNotMatch(
         res.body,
-        /https?:\/\/(?!khabar\.test|t\.me|wa\.me|x\.com)[a-z]/i,
-        'no third-party URLs',
+        /https?:\/\/(?!khabar\.test|t\.me|wa\.me|x\.com|www\.facebook\.com\/sharer)[a-z]/i,
+        'no third-party URLs but the share links',
       );
     });
   });

@@ -13,17 +13,19 @@ import {
   shortPath,
 } from '../article.js';
 import { ShareLinks } from './ShareLinks.js';
-import { CardTeaser, RankedList } from './Teasers.js';
+import { CardTeaser, LineTeaser, RankedList } from './Teasers.js';
 
 export interface ArticlePageProps {
   site: SiteContext;
   article: Article;
+  /** «مطالب مرتبط», sharing tags with the article. */
+  related?: ArticleSummary[];
   otherNews: ArticleSummary[];
   mostViewed: ArticleSummary[];
 }
 
 /** The article page, in the order Persian news sites print it. */
-export function ArticlePage({ site, article, otherNews, mostViewed }: ArticlePageProps) {
+export function ArticlePage({ site, article, related = [], otherNews, mostViewed }: ArticlePageProps) {
   const canonical = articlePath(article);
   const byline = displayByline(article);
   const publishedAt = article.publishedAt ?? article.createdAt;
@@ -135,6 +137,19 @@ export function ArticlePage({ site, article, otherNews, mostViewed }: ArticlePag
 
           <ShareLinks title={article.title} shortUrl={`${site.siteUrl}${shortPath(article)}`} />
           <p class="print-only">نشانی این مطلب: {`${site.siteUrl}${shortPath(article)}`}</p>
+
+          {related.length > 0 && (
+            <section class="related" aria-labelledby="related-title">
+              <h2 class="block__title" id="related-title">
+                مطالب مرتبط
+              </h2>
+              <ul class="related__list">
+                {related.map((item) => (
+                  <LineTeaser key={item.id} item={item} now={site.now} timeZone={site.timeZone} />
+                ))}
+              </ul>
+            </section>
+          )}
         </article>
 
         <aside class="article-aside">

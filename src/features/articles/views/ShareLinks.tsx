@@ -6,7 +6,9 @@ export interface ShareLinksProps {
 /**
  * Plain links to the sharing pages of each app: nothing is loaded from those
  * services until the reader taps one. The short link is a selectable field,
- * and /assets/site.js turns its button into "copy" where scripts run.
+ * and /assets/site.js turns its button into "copy" and offers the Web Share
+ * sheet where scripts run. No mail is sent by the server: «ایمیل» opens the
+ * reader's own mail app, so the site can never be used as a spam relay.
  */
 export function ShareLinks({ title, shortUrl }: ShareLinksProps) {
   // The short link, because a percent-encoded Persian slug is hundreds of characters in a chat.
@@ -16,6 +18,7 @@ export function ShareLinks({ title, shortUrl }: ShareLinksProps) {
     { name: 'تلگرام', className: 'telegram', href: `https://t.me/share/url?url=${u}&text=${t}` },
     { name: 'واتس‌اپ', className: 'whatsapp', href: `https://wa.me/?text=${t}%20${u}` },
     { name: 'ایکس', className: 'x', href: `https://x.com/intent/tweet?url=${u}&text=${t}` },
+    { name: 'فیسبوک', className: 'facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
     { name: 'ایمیل', className: 'email', href: `mailto:?subject=${t}&body=${u}` },
   ];
   return (
@@ -23,6 +26,17 @@ export function ShareLinks({ title, shortUrl }: ShareLinksProps) {
       <h2 id="share-title" class="share__title">
         ارسال به دوستان
       </h2>
+      {/* Shown by /assets/site.js where the browser can hand the link to the phone's own share sheet. */}
+      <button
+        type="button"
+        class="share__native"
+        data-web-share=""
+        data-title={title}
+        data-url={shortUrl}
+        hidden
+      >
+        اشتراک‌گذاری…
+      </button>
       <ul class="share__links">
         {links.map((link) => (
           <li key={link.className}>
