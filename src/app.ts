@@ -11,6 +11,9 @@ import { articleApiRoutes } from './features/articles/article-api-routes.js';
 import { createArticlePageService } from './features/articles/article-page-service.js';
 import { createArticleService } from './features/articles/article-service.js';
 import { articleSiteRoutes } from './features/articles/article-site-routes.js';
+import { commentApiRoutes } from './features/comments/comment-api-routes.js';
+import { createCommentService } from './features/comments/comment-service.js';
+import { commentSiteRoutes } from './features/comments/comment-site-routes.js';
 import { createCurationService } from './features/curation/curation-service.js';
 import { createHomeService } from './features/home/home-service.js';
 import { homeSiteRoutes } from './features/home/home-site-routes.js';
@@ -59,7 +62,16 @@ export function createServices(
   });
   const home = createHomeService({ db, articles, sections, views });
   const curation = createCurationService({ db, articles, events });
-  const articlePages = createArticlePageService({ articles, views });
+  const comments = createCommentService({
+    db,
+    clock,
+    events,
+    articles,
+    siteUrl: config.siteUrl,
+    siteName: config.siteName,
+    linksClickable: config.commentLinks,
+  });
+  const articlePages = createArticlePageService({ articles, views, comments });
   return {
     db,
     siteUrl: config.siteUrl,
@@ -75,6 +87,7 @@ export function createServices(
     views,
     home,
     curation,
+    comments,
   };
 }
 
@@ -148,12 +161,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(articleSiteRoutes);
   await app.register(sectionSiteRoutes);
   await app.register(tagSiteRoutes);
+  await app.register(commentSiteRoutes);
   await app.register(newsroomRoutes);
   await app.register(
     async (api) => {
       registerApiAuth(api, services.users);
       await api.register(articleApiRoutes);
       await api.register(sectionApiRoutes);
+      await api.register(commentApiRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -19,6 +19,8 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly schedulerIntervalMs: number;
   readonly trustProxy: boolean;
+  /** Web addresses in approved reader comments become links (rel="nofollow ugc"); off keeps them as text. */
+  readonly commentLinks: boolean;
 }
 
 /** Thrown for a bad environment value; its message is the one line an operator reads. */
@@ -59,6 +61,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     logLevel,
     schedulerIntervalMs: readInteger(env, 'KHABAR_SCHEDULER_INTERVAL_MS', 15_000, 100, 3_600_000),
     trustProxy: readSwitch(env, 'KHABAR_TRUST_PROXY', false),
+    commentLinks: readSwitch(env, 'KHABAR_COMMENT_LINKS', false),
   });
 }
 

@@ -4,6 +4,10 @@ export interface DomainEvents {
   'article.unpublished': { articleId: number; newsCode: number; sectionId: number };
   /** The desk changed the home page's top story or editor's picks. */
   'curation.changed': { slot: 'topStory' | 'editorPick' };
+  /** A comment became visible on its article's page (approved, or the newsroom replied). */
+  'comment.approved': { commentId: number; articleId: number };
+  /** A comment was rejected or marked as spam; if it was visible, it no longer is. */
+  'comment.rejected': { commentId: number; articleId: number; state: 'rejected' | 'spam' };
 }
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void | Promise<void>;

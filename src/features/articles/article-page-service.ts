@@ -1,3 +1,5 @@
+import type { ArticleComments } from '../comments/comment.js';
+import type { CommentService } from '../comments/comment-service.js';
 import type { ViewCounter } from '../stats/view-counter.js';
 import type { Article, ArticleSummary } from './article.js';
 import type { ArticleService } from './article-service.js';
@@ -9,22 +11,26 @@ export interface ArticlePageData {
   /** «سایر اخبار»: the newest of the same section. */
   otherNews: ArticleSummary[];
   mostViewed: ArticleSummary[];
+  comments: ArticleComments;
 }
 
-/** What an article page shows besides the article: other news of its section and the day's most viewed. */
+/** What an article page shows besides the article: other news of its section, the day's most viewed, its comments. */
 export function createArticlePageService({
   articles,
   views,
+  comments,
 }: {
   articles: ArticleService;
   views: ViewCounter;
+  comments: Pick<CommentService, 'forArticle'>;
 }) {
   return {
     async load(newsCode: number): Promise<ArticlePageData> {
       const article = await articles.getPublished(newsCode);
-      const [otherNews, viewedIds] = await Promise.all([
+      const [otherNews, viewedIds, articleComments] = await Promise.all([
         articles.listPublished({ sectionId: article.section.id, excludeIds: [article.id], limit: 6 }),
         views.mostViewed('day', 6),
+        comments.forArticle(article),
       ]);
       const related = await articles.related(
         article,
@@ -34,7 +40,7 @@ export function createArticlePageService({
       const mostViewed = await articles.publishedSummaries(
         viewedIds.filter((id) => id !== article.id).slice(0, 5),
       );
-      return { article, related, otherNews, mostViewed };
+      return { article, related, otherNews, mostViewed, comments: articleComments };
     },
   };
 }

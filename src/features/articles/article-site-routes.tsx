@@ -27,7 +27,11 @@ export async function articleSiteRoutes(app: FastifyInstance): Promise<void> {
       // HEAD asks about the page without reading it.
       if (request.method === 'GET') views.record(article.id, request.headers['user-agent']);
       reply.header('Cache-Control', 'public, max-age=60');
-      return sendPage(reply, <ArticlePage site={await app.siteContext()} {...page} />);
+      const commentNotice = (request.query as { comment?: string }).comment;
+      return sendPage(
+        reply,
+        <ArticlePage site={await app.siteContext()} {...page} commentNotice={commentNotice} />,
+      );
     },
   );
 

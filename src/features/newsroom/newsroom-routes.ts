@@ -4,6 +4,8 @@ import { UnauthorizedError } from '../../platform/errors.js';
 import type { NewsroomContext } from '../../platform/views/newsroom-context.js';
 import { articleNewsroomRoutes } from '../articles/article-newsroom-routes.js';
 import { galleryNewsroomRoutes } from '../articles/gallery-newsroom-routes.js';
+import { commentNewsroomRoutes } from '../comments/comment-newsroom-routes.js';
+import { canModerate } from '../comments/comment-policy.js';
 import { curationNewsroomRoutes } from '../curation/curation-newsroom-routes.js';
 import { mediaNewsroomRoutes } from '../media/media-newsroom-routes.js';
 import { sectionNewsroomRoutes } from '../sections/section-newsroom-routes.js';
@@ -48,6 +50,7 @@ export async function newsroomRoutes(app: FastifyInstance): Promise<void> {
         role: session.user.role,
       },
       csrfToken: session.csrfToken,
+      pendingComments: canModerate(session.actor) ? await app.services.comments.pendingCount() : undefined,
       stylesheet: site.newsroomStylesheet,
       script: site.newsroomScript,
       icon: site.icon,
@@ -93,4 +96,5 @@ export async function newsroomRoutes(app: FastifyInstance): Promise<void> {
   await app.register(sectionNewsroomRoutes);
   await app.register(tagNewsroomRoutes);
   await app.register(curationNewsroomRoutes);
+  await app.register(commentNewsroomRoutes);
 }

@@ -6,6 +6,7 @@ import type {
   NewsCodeCounterTable,
 } from '../../features/articles/article.table.js';
 import type { AuthorsTable } from '../../features/authors/author.table.js';
+import type { CommentSettingsTable, CommentsTable } from '../../features/comments/comment.table.js';
 import type { CurationSlotsTable } from '../../features/curation/curation.table.js';
 import type { ImagesTable } from '../../features/media/image.table.js';
 import type { SectionsTable } from '../../features/sections/section.table.js';
@@ -36,4 +37,6 @@ export interface Database {
   sessions: SessionsTable;
   loginThrottle: LoginThrottleTable;
   tagAliases: TagAliasesTable;
+  comments: CommentsTable;
+  commentSettings: CommentSettingsTable;
 }

@@ -9,6 +9,7 @@ export type NewsroomArea =
   | 'media'
   | 'sections'
   | 'tags'
+  | 'comments'
   | 'users'
   | 'account';
 
@@ -30,6 +31,7 @@ const nav: NavItem[] = [
   { area: 'media', href: '/newsroom/media', label: 'رسانه‌ها', roles: writers },
   { area: 'sections', href: '/newsroom/sections', label: 'سرویس‌ها', roles: desk },
   { area: 'tags', href: '/newsroom/tags', label: 'برچسب‌ها', roles: desk },
+  { area: 'comments', href: '/newsroom/comments', label: 'نظرها', roles: ['admin', 'editor', 'moderator'] },
   { area: 'users', href: '/newsroom/users', label: 'کاربران', roles: ['admin'] },
 ];
 
@@ -98,6 +100,9 @@ export function NewsroomLayout({ ctx, title, area, notice, error, children }: Ne
                   <li key={item.area}>
                     <a href={item.href} aria-current={item.area === area ? 'page' : undefined}>
                       {item.label}
+                      {item.area === 'comments' && ctx.pendingComments ? (
+                        <span class="nr-nav__count"> ({ctx.pendingComments.toLocaleString('fa-IR')})</span>
+                      ) : null}
                     </a>
                   </li>
                 ))}

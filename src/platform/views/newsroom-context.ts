@@ -6,6 +6,8 @@ export interface NewsroomContext {
   now: Date;
   user: { id: number; name: string; email: string; role: 'admin' | 'editor' | 'writer' | 'moderator' };
   csrfToken: string;
+  /** Comments waiting for moderation, for those who moderate; shown beside «نظرها». */
+  pendingComments?: number | undefined;
   stylesheet: string;
   script: string;
   icon: string;

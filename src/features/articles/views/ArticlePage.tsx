@@ -2,6 +2,8 @@ import { toPersianDigits } from '../../../platform/persian/digits.js';
 import { formatGregorianDate, formatJalaliDate, formatTime } from '../../../platform/persian/jalali.js';
 import { Layout } from '../../../platform/views/Layout.js';
 import type { SiteContext } from '../../../platform/views/site-context.js';
+import type { ArticleComments } from '../../comments/comment.js';
+import { CommentCount, CommentsSection } from '../../comments/views/CommentsSection.js';
 import { imageVariantUrl, pickVariantWidth } from '../../media/image.js';
 import { Picture } from '../../media/views/Picture.js';
 import {
@@ -22,10 +24,15 @@ export interface ArticlePageProps {
   related?: ArticleSummary[];
   otherNews: ArticleSummary[];
   mostViewed: ArticleSummary[];
+  /** Absent in the newsroom's preview. */
+  comments?: ArticleComments;
+  /** The `?comment=` value the comment form's redirect added. */
+  commentNotice?: string | undefined;
 }
 
 /** The article page, in the order Persian news sites print it. */
-export function ArticlePage({ site, article, related = [], otherNews, mostViewed }: ArticlePageProps) {
+export function ArticlePage(props: ArticlePageProps) {
+  const { site, article, related = [], otherNews, mostViewed, comments, commentNotice } = props;
   const canonical = articlePath(article);
   const byline = displayByline(article);
   const publishedAt = article.publishedAt ?? article.createdAt;
@@ -86,6 +93,7 @@ export function ArticlePage({ site, article, related = [], otherNews, mostViewed
                   <dd>{article.source}</dd>
                 </div>
               )}
+              <CommentCount comments={comments} />
             </dl>
           </header>
 
@@ -149,6 +157,15 @@ export function ArticlePage({ site, article, related = [], otherNews, mostViewed
                 ))}
               </ul>
             </section>
+          )}
+
+          {comments && (
+            <CommentsSection
+              comments={comments}
+              newsCode={article.newsCode}
+              timeZone={site.timeZone}
+              notice={commentNotice}
+            />
           )}
         </article>
 
