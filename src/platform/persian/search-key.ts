@@ -1,0 +1,219 @@
+import { toAsciiDigits } from './digits.js';
+
+// Persian text in the wild spells one word many ways (ZWNJ or not, Arabic or Persian letters, three
+// digit scripts, diacritics, tatweel, hamza seats). Neither SQLite FTS5 nor PostgreSQL's `simple`
+// configuration folds any of it, so the text and the query both go through the functions here, and
+// the engines only ever see the folded keys.
+
+const ZWNJ = '\u200c';
+
+// Soft hyphen and «¬» are what legacy keyboards and word processors produce where a ZWNJ was meant.
+const ZWNJ_VARIANTS = /[\u200c\u00ad\u00ac]/g;
+// ZWJ, word joiner, bidi marks and isolates, Arabic letter mark, BOM: they change how text is drawn, never which word it is.
+const INVISIBLES = /\u200d|[\u200b\u2060\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\ufeff]/g;
+// Harakat, hamza above/below, superscript alef, Quranic annotation marks, tatweel.
+const MARKS_AND_TATWEEL = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]/g;
+
+const LETTER_FOLDS: Readonly<Record<string, string>> = {
+  '\u064a': 'ی', // ي Arabic yeh
+  '\u0649': 'ی', // ى alef maksura
+  '\u0626': 'ی', // ئ yeh with hamza
+  '\u06d0': 'ی', // ې
+  '\u06cd': 'ی', // ۍ
+  '\u0643': 'ک', // ك Arabic kaf
+  '\u06aa': 'ک', // ڪ swash kaf
+  '\u06d5': 'ه', // ە ae
+  '\u06c0': 'ه', // ۀ heh with yeh above
+  '\u0629': 'ه', // ة teh marbuta
+  '\u06c1': 'ه', // ہ heh goal
+  '\u06be': 'ه', // ھ heh doachashmee
+  '\u0623': 'ا', // أ
+  '\u0625': 'ا', // إ
+  '\u0622': 'ا', // آ
+  '\u0671': 'ا', // ٱ alef wasla
+  '\u0624': 'و', // ؤ
+  '\u0621': '', // ء seat-less hamza: اجزاء/اجزا, سوءاستفاده/سواستفاده are one word each
+};
+const FOLDED_LETTERS = new RegExp(`[${Object.keys(LETTER_FOLDS).join('')}]`, 'g');
+
+// A hamza seat before vav is heard as the vav itself: مسئول, مسؤول and مسوول; سئوال, سؤال and سوال.
+const SEAT_BEFORE_VAV = /[\u0626\u0624]\u0648/g;
+// After the folds, a doubled vav is one vav: داوود/داود, طاووس/طاوس, مسوول/مسئول.
+const DOUBLE_VAV = /وو+/g;
+// The few common words where ئ stands for «أ» (the academy spelling) beside a spelling with ا or أ:
+// مسئله/مسأله/مساله, هیئت/هیأت/هیات, جرئت/جرأت/جرات.
+const SEAT_AS_ALEF = /(مس|هی|جر)\u0626(ل|ت)/g;
+
+const NOT_WORD = /[^\p{L}\p{N}\u200c]+/gu;
+
+/**
+ * Folds text to its search form: NFKC (presentation forms, full-width Latin), invisible characters and
+ * marks removed, letter variants folded to one Persian letter, digits to ASCII, Latin lowercased and
+ * unaccented, everything but letters and digits turned into single spaces. ZWNJ is kept (as U+200C,
+ * only between letters) because the affix rules need to know where it was; `searchKey` and
+ * `searchQuery` decide what it becomes.
+ */
+export function foldForSearch(text: string): string {
+  const folded = text
+    .normalize('NFKC')
+    .replace(ZWNJ_VARIANTS, ZWNJ)
+    .replace(INVISIBLES, '')
+    .replace(SEAT_AS_ALEF, '$1ا$2')
+    .replace(SEAT_BEFORE_VAV, 'و')
+    .replace(MARKS_AND_TATWEEL, '')
+    .replace(FOLDED_LETTERS, (letter) => LETTER_FOLDS[letter] ?? letter)
+    .replace(DOUBLE_VAV, 'و')
+    .replace(/\p{Script=Latin}/gu, (letter) => letter.normalize('NFD').replace(/\p{M}/gu, ''))
+    .toLowerCase();
+  return toAsciiDigits(folded)
+    .replace(NOT_WORD, ' ')
+    .split(' ')
+    .map((word) => word.replace(/\u200c+/g, ZWNJ).replace(/^\u200c+|\u200c+$/g, ''))
+    .filter(Boolean)
+    .join(' ');
+}
+
+// Verb prefixes written detached, glued or with ZWNJ: «می کنند», «میکنند», «می‌کنند». Negation is
+// its own prefix, so «نمی» + «کنند» becomes «نمیکنند» and never meets «میکنند».
+const PREFIXES = new Set(['می', 'نمی', 'بی']);
+// Plural, comparative and possessive endings and the copula, written the same three ways.
+const SUFFIXES = new Set([
+  'ها',
+  'های',
+  'هایی',
+  'هایم',
+  'هایت',
+  'هایش',
+  'هایمان',
+  'هایتان',
+  'هایشان',
+  'هاشان',
+  'ای',
+  'تر',
+  'ترین',
+  'تری',
+  'ام',
+  'ات',
+  'اش',
+  'اند',
+  'ایم',
+  'اید',
+  'مان',
+  'تان',
+  'شان',
+]);
+
+/** A word unit after gluing: its glued key, and the parts it was written in when that differs. */
+interface GluedWord {
+  key: string;
+  parts: string[];
+}
+
+/**
+ * Glues what belongs to one word: the pieces of a ZWNJ-joined word, and a detached prefix or suffix
+ * to the word beside it. Hosts of a single letter (the conjunction «و») never take affixes.
+ */
+function glueWords(folded: string): GluedWord[] {
+  const units: GluedWord[] = [];
+  let pendingPrefix: string[] = [];
+  for (const word of folded.split(' ')) {
+    if (!word) continue;
+    const parts = word.split(ZWNJ);
+    const previous = units.at(-1);
+    if (pendingPrefix.length === 0 && previous && SUFFIXES.has(word) && previous.key.length > 1) {
+      previous.key += word;
+      previous.parts.push(word);
+      continue;
+    }
+    if (PREFIXES.has(word)) {
+      pendingPrefix.push(word);
+      continue;
+    }
+    const allParts = [...pendingPrefix, ...parts];
+    pendingPrefix = [];
+    units.push({ key: allParts.join(''), parts: allParts });
+  }
+  // A prefix with nothing after it is an ordinary word.
+  for (const prefix of pendingPrefix) units.push({ key: prefix, parts: [prefix] });
+  return units;
+}
+
+/**
+ * The indexed form of a text: every word glued (ZWNJ deleted, detached affixes re-attached), then,
+ * for each word that was written in pieces, those pieces again, so a search for one part of a
+ * compound («وزیر» in «نخست‌وزیر») or for a detached form still finds it. Only words written in pieces
+ * add tokens; the bench prints what that costs.
+ */
+export function searchKey(text: string): string {
+  const units = glueWords(foldForSearch(text));
+  const glued = units.map((u) => u.key);
+  const pieces = units.filter((u) => u.parts.length > 1).map((u) => u.parts.join(' '));
+  return pieces.length ? `${glued.join(' ')} ${pieces.join(' ')}` : glued.join(' ');
+}
+
+/** One alternative for a query word: a run of keys that must appear in this order, the last as a prefix. */
+export type SearchAlternative = { phrase: string[]; prefix: boolean };
+
+/** What a query asks for: every group must match (AND); within a group any alternative will do (OR). */
+export interface SearchQuery {
+  groups: SearchAlternative[][];
+  /** The glued words of the query, for highlighting. */
+  words: string[];
+}
+
+const maxQueryWords = 10;
+// Shorter parts of a glued query word are too likely to be a different word's prefix («می»).
+const minSplitPart = 3;
+
+/** Ways a glued word may have been written as two (or, around «و», three) separate words. */
+function splits(word: string): string[][] {
+  const result: string[][] = [];
+  for (let i = minSplitPart; i <= word.length - minSplitPart; i++) {
+    result.push([word.slice(0, i), word.slice(i)]);
+  }
+  // «گفتوگو» was written «گفت و گو».
+  for (let i = 2; i < word.length - 2; i++) {
+    if (word[i] === 'و') result.push([word.slice(0, i), 'و', word.slice(i + 1)]);
+  }
+  return result;
+}
+
+function term(phrase: string[]): SearchAlternative {
+  // One- and two-letter words match exactly: as prefixes they would match half the language.
+  const last = phrase.at(-1) ?? '';
+  return { phrase, prefix: phrase.length > 1 || last.length > 2 };
+}
+
+/**
+ * Turns what a reader typed into groups of alternatives over the keys `searchKey` indexes: each
+ * query word must be found as the start of a word, or glued to its neighbours («نخست وزیر» finds
+ * «نخستوزیر»), or split in two («نخستوزیر» finds «نخست وزیر»). Words of one letter only join their
+ * neighbours. Returns no groups when nothing searchable is left.
+ */
+export function searchQuery(text: string): SearchQuery {
+  const words = glueWords(foldForSearch(text))
+    .map((u) => u.key)
+    .slice(0, maxQueryWords);
+  const groups: SearchAlternative[][] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (word.length < 2) continue;
+    const seen = new Set<string>();
+    const group: SearchAlternative[] = [];
+    const add = (alternative: SearchAlternative) => {
+      const id = `${alternative.phrase.join(' ')}|${alternative.prefix}`;
+      if (seen.has(id)) return;
+      seen.add(id);
+      group.push(alternative);
+    };
+    add(term([word]));
+    for (let start = Math.max(0, i - 2); start <= i; start++) {
+      for (let end = i; end <= Math.min(words.length - 1, start + 2); end++) {
+        if (end > start) add(term([words.slice(start, end + 1).join('')]));
+      }
+    }
+    for (const parts of splits(word)) add(term(parts));
+    groups.push(group);
+  }
+  return { groups, words: words.filter((w) => w.length >= 2) };
+}
