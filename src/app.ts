@@ -15,6 +15,7 @@ import { commentApiRoutes } from './features/comments/comment-api-routes.js';
 import { createCommentService } from './features/comments/comment-service.js';
 import { commentSiteRoutes } from './features/comments/comment-site-routes.js';
 import { createCurationService } from './features/curation/curation-service.js';
+import { createDashboardService } from './features/dashboard/dashboard-service.js';
 import { createHomeService } from './features/home/home-service.js';
 import { homeSiteRoutes } from './features/home/home-site-routes.js';
 import { createMediaService } from './features/media/media-service.js';
@@ -62,6 +63,7 @@ export function createServices(
   });
   const home = createHomeService({ db, articles, sections, views });
   const curation = createCurationService({ db, articles, events });
+  const dashboard = createDashboardService({ db, clock, articles, timeZone: config.timeZone });
   const comments = createCommentService({
     db,
     clock,
@@ -87,6 +89,7 @@ export function createServices(
     views,
     home,
     curation,
+    dashboard,
     comments,
   };
 }

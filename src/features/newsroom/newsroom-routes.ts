@@ -7,6 +7,7 @@ import { galleryNewsroomRoutes } from '../articles/gallery-newsroom-routes.js';
 import { commentNewsroomRoutes } from '../comments/comment-newsroom-routes.js';
 import { canModerate } from '../comments/comment-policy.js';
 import { curationNewsroomRoutes } from '../curation/curation-newsroom-routes.js';
+import { dashboardNewsroomRoutes } from '../dashboard/dashboard-newsroom-routes.js';
 import { mediaNewsroomRoutes } from '../media/media-newsroom-routes.js';
 import { sectionNewsroomRoutes } from '../sections/section-newsroom-routes.js';
 import { tagNewsroomRoutes } from '../tags/tag-newsroom-routes.js';
@@ -78,13 +79,8 @@ export async function newsroomRoutes(app: FastifyInstance): Promise<void> {
     checkCsrf(request, request.session?.csrfToken);
   });
 
-  // Each role starts where its work is; moderators have no article desk.
-  app.get('/newsroom', async (request, reply) =>
-    reply.redirect(
-      requireSession(request).user.role === 'moderator' ? '/newsroom/account' : '/newsroom/articles',
-      302,
-    ),
-  );
+  await app.register(dashboardNewsroomRoutes);
+
 
   await app.register(loginRoutes);
   await app.register(accountRoutes);

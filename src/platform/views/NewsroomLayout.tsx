@@ -3,6 +3,7 @@ import { formatJalaliDate } from '../persian/jalali.js';
 import type { NewsroomContext } from './newsroom-context.js';
 
 export type NewsroomArea =
+  | 'dashboard'
   | 'articles'
   | 'new'
   | 'curation'
@@ -25,6 +26,7 @@ const writers: NewsroomContext['user']['role'][] = ['admin', 'editor', 'writer']
 
 // Each person sees only the places their role can act in; the services refuse the rest anyway.
 const nav: NavItem[] = [
+  { area: 'dashboard', href: '/newsroom', label: 'پیشخوان', roles: writers },
   { area: 'articles', href: '/newsroom/articles', label: 'مطالب', roles: writers },
   { area: 'new', href: '/newsroom/articles/new', label: 'مطلب تازه', roles: writers },
   { area: 'curation', href: '/newsroom/curation', label: 'تیتر یک و پیشنهادها', roles: desk },
