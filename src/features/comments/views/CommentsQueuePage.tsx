@@ -93,7 +93,7 @@ function QueueItem({
           (همهٔ نظرهای این خبر)
         </a>
       </p>
-      <p class="cm-item__body">
+      <p class="cm-item__body" dir="auto">
         <CommentText body={comment.body} />
       </p>
       <div class="cm-item__actions">

@@ -43,7 +43,7 @@ function CommentItem(props: {
           {formatJalaliDate(comment.createdAt, timeZone)} - {formatTime(comment.createdAt, timeZone)}
         </time>
       </p>
-      <p class="comment__body">
+      <p class="comment__body" dir="auto">
         <CommentText body={comment.body} links={links} />
       </p>
       {props.children}
