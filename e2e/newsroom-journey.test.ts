@@ -114,6 +114,20 @@ describe('an editor in Chromium', {
     await context.close();
   });
 
+  it('saves a draft, never publishes, when the editor presses Enter in the title', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`${origin}/newsroom/articles/new`);
+    await page.getByLabel('تیتر', { exact: true }).fill('تیتری که هنوز آماده نیست');
+    await page.locator('.ProseMirror').click();
+    await page.keyboard.type('نیمی از متن.');
+    await page.getByLabel('تیتر', { exact: true }).press('Enter');
+    await page.waitForURL(/\/newsroom\/articles\/\d+\?done=created/);
+    assert.equal(await page.locator('.nr-article-status .nr-state').innerText(), 'پیش‌نویس');
+    await context.close();
+  });
+
   it('works at tablet width and from the keyboard: the form is reachable by Tab and nothing overflows', async () => {
     const context = await browser.newContext({ viewport: { width: 820, height: 1180 } });
     const page = await context.newPage();

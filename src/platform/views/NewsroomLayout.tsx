@@ -140,6 +140,11 @@ export function ActionButton(props: {
   ctx: Pick<NewsroomContext, 'csrfToken'>;
   action: string;
   label: string;
+  /**
+   * The button's full name for screen readers where the visible label is short
+   * («بالاتر» in a list); it contains the visible label, so speech control still finds the button.
+   */
+  ariaLabel?: string;
   /** Asked in the browser before the form goes; with JavaScript off the action simply runs. */
   confirm?: string;
   danger?: boolean;
@@ -151,7 +156,11 @@ export function ActionButton(props: {
       {Object.entries(props.fields ?? {}).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" class={props.danger ? 'nr-button nr-button--danger' : 'nr-button'}>
+      <button
+        type="submit"
+        class={props.danger ? 'nr-button nr-button--danger' : 'nr-button'}
+        aria-label={props.ariaLabel}
+      >
         {props.label}
       </button>
     </form>

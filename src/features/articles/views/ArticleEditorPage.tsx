@@ -83,6 +83,18 @@ export function ArticleEditorPage({
         data-draft-key={article ? `article-${article.newsCode}` : 'article-new'}
       >
         <CsrfField ctx={ctx} />
+        {/* Enter in a text field submits with the form's first submit button. Without this one that
+            was «انتشار همین حالا»: an editor pressing Enter in the title published a half-written story. */}
+        <button
+          type="submit"
+          name="action"
+          value="save"
+          class="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+        >
+          ذخیره
+        </button>
         <input type="hidden" name="revision" value={values.revision} />
         {article && <input type="hidden" name="newsCode" value={String(article.newsCode)} />}
         <div class="nr-editor__main">
@@ -133,7 +145,7 @@ export function ArticleEditorPage({
         </div>
         <aside class="nr-editor__side" aria-label="مشخصات و انتشار">
           <fieldset class="nr-panel">
-            <legend>انتشار</legend>
+            <legend class="nr-panel-title">انتشار</legend>
             {canPublish ? (
               <>
                 <button type="submit" name="action" value="publish" class="nr-button nr-button--primary">
@@ -175,19 +187,24 @@ export function ArticleEditorPage({
             ) : (
               <p class="nr-hint">انتشار با دبیر است؛ وقتی مطلب آماده شد، آن را برای بررسی بفرستید.</p>
             )}
-            <div class="nr-editor__actions">
+            <div class="nr-actions">
               {editable && (
                 <button type="submit" name="action" value="save" class="nr-button">
                   ذخیرهٔ پیش‌نویس
                 </button>
               )}
-              {live && (
+              {!editable && (
                 <button type="submit" name="action" value="save" class="nr-button">
                   ذخیره
                 </button>
               )}
               {article?.state !== 'inReview' && !live && (
-                <button type="submit" name="action" value="review" class="nr-button">
+                <button
+                  type="submit"
+                  name="action"
+                  value="review"
+                  class={canPublish ? 'nr-button' : 'nr-button nr-button--primary'}
+                >
                   فرستادن برای بررسی
                 </button>
               )}
@@ -221,7 +238,7 @@ export function ArticleEditorPage({
             </div>
           </fieldset>
           <fieldset class="nr-panel">
-            <legend>مشخصات</legend>
+            <legend class="nr-panel-title">مشخصات</legend>
             <Field id="section" label="سرویس">
               <select id="section" name="section" required>
                 {sections.map((s) => (

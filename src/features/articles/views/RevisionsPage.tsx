@@ -41,7 +41,7 @@ export function RevisionsPage({ ctx, article, revisions, canRestore, notice }: R
               {stateNames[revision.snapshot.state]} · {revision.snapshot.title}
             </div>
             {index > 0 && (
-              <div class="nr-revision__actions">
+              <div class="nr-actions nr-revision__actions">
                 <a href={`${base}/revisions/${revision.id}`} class="nr-button">
                   مقایسه با نسخهٔ کنونی
                 </a>

@@ -83,12 +83,13 @@ export function CurationPage({ ctx, desk, maxEditorPicks, query, notice, error }
               return (
                 <li key={article.id} class="curation-row">
                   <Item ctx={ctx} article={article} />
-                  <span class="curation-actions">
+                  <span class="nr-actions">
                     {index > 0 && (
                       <ActionButton
                         ctx={ctx}
                         action="/newsroom/curation/picks/move"
                         label="بالاتر"
+                        ariaLabel={`بالاتر بردن «${article.title}»`}
                         fields={{ ...fields, direction: 'up' }}
                       />
                     )}
@@ -97,6 +98,7 @@ export function CurationPage({ ctx, desk, maxEditorPicks, query, notice, error }
                         ctx={ctx}
                         action="/newsroom/curation/picks/move"
                         label="پایین‌تر"
+                        ariaLabel={`پایین‌تر بردن «${article.title}»`}
                         fields={{ ...fields, direction: 'down' }}
                       />
                     )}
@@ -104,6 +106,7 @@ export function CurationPage({ ctx, desk, maxEditorPicks, query, notice, error }
                       ctx={ctx}
                       action="/newsroom/curation/picks/remove"
                       label="برداشتن"
+                      ariaLabel={`برداشتن «${article.title}» از پیشنهادها`}
                       fields={fields}
                     />
                   </span>
@@ -137,7 +140,7 @@ export function CurationPage({ ctx, desk, maxEditorPicks, query, notice, error }
               return (
                 <li key={article.id} class="curation-row">
                   <Item ctx={ctx} article={article} />
-                  <span class="curation-actions">
+                  <span class="nr-actions">
                     {desk.topStory?.id === article.id ? (
                       <span class="curation-badge">تیتر یک</span>
                     ) : (
@@ -145,6 +148,7 @@ export function CurationPage({ ctx, desk, maxEditorPicks, query, notice, error }
                         ctx={ctx}
                         action="/newsroom/curation/top"
                         label="تیتر یک کن"
+                        ariaLabel={`«${article.title}» را تیتر یک کن`}
                         fields={fields}
                       />
                     )}
@@ -155,6 +159,7 @@ export function CurationPage({ ctx, desk, maxEditorPicks, query, notice, error }
                         ctx={ctx}
                         action="/newsroom/curation/picks"
                         label="افزودن به پیشنهادها"
+                        ariaLabel={`افزودن به پیشنهادها: «${article.title}»`}
                         fields={fields}
                       />
                     )}

@@ -38,7 +38,7 @@ export function SectionEditPage({ ctx, section, draft, error }: SectionEditPageP
               {description}
             </textarea>
           </div>
-          <p class="taxonomy-actions">
+          <p class="nr-actions">
             <button type="submit" class="nr-button nr-button--primary">
               ذخیره
             </button>

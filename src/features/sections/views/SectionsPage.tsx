@@ -44,34 +44,40 @@ export function SectionsPage({ ctx, sections, draft, notice, error }: SectionsPa
                     </a>
                   </td>
                   <td>{count(section.articleCount)}</td>
-                  <td class="taxonomy-actions">
-                    {index > 0 && (
-                      <ActionButton
-                        ctx={ctx}
-                        action={`${base}/move`}
-                        fields={{ direction: 'up' }}
-                        label={`بالاتر بردن ${section.name}`}
-                      />
-                    )}
-                    {index < sections.length - 1 && (
-                      <ActionButton
-                        ctx={ctx}
-                        action={`${base}/move`}
-                        fields={{ direction: 'down' }}
-                        label={`پایین‌تر بردن ${section.name}`}
-                      />
-                    )}
-                    {section.articleCount === 0 ? (
-                      <ActionButton
-                        ctx={ctx}
-                        action={`${base}/delete`}
-                        label={`حذف ${section.name}`}
-                        confirm={`سرویس «${section.name}» حذف شود؟`}
-                        danger
-                      />
-                    ) : (
-                      <span class="nr-hint">سرویسِ دارای مطلب حذف نمی‌شود.</span>
-                    )}
+                  <td>
+                    {/* The flex row sits inside the cell: a cell that is itself flex stops being a table cell. */}
+                    <div class="nr-actions">
+                      {index > 0 && (
+                        <ActionButton
+                          ctx={ctx}
+                          action={`${base}/move`}
+                          fields={{ direction: 'up' }}
+                          label="بالاتر"
+                          ariaLabel={`بالاتر بردن ${section.name}`}
+                        />
+                      )}
+                      {index < sections.length - 1 && (
+                        <ActionButton
+                          ctx={ctx}
+                          action={`${base}/move`}
+                          fields={{ direction: 'down' }}
+                          label="پایین‌تر"
+                          ariaLabel={`پایین‌تر بردن ${section.name}`}
+                        />
+                      )}
+                      {section.articleCount === 0 ? (
+                        <ActionButton
+                          ctx={ctx}
+                          action={`${base}/delete`}
+                          label="حذف"
+                          ariaLabel={`حذف ${section.name}`}
+                          confirm={`سرویس «${section.name}» حذف شود؟`}
+                          danger
+                        />
+                      ) : (
+                        <span class="nr-hint">سرویسِ دارای مطلب حذف نمی‌شود.</span>
+                      )}
+                    </div>
                   </td>
                 </tr>
               );
@@ -116,7 +122,7 @@ export function SectionsPage({ ctx, sections, draft, notice, error }: SectionsPa
               {draft?.description ?? ''}
             </textarea>
           </div>
-          <p>
+          <p class="nr-actions">
             <button type="submit" class="nr-button nr-button--primary">
               افزودن سرویس
             </button>

@@ -11,6 +11,8 @@ export interface LoginPageProps {
 
 /** The newsroom's door: one form, usable with the keyboard and a screen reader, no script needed. */
 export function LoginPage(props: LoginPageProps) {
+  // After a refused attempt the email is kept, so the cursor waits in the (emptied) password field.
+  const retry = Boolean(props.error && props.email);
   return (
     <html lang="fa" dir="rtl">
       <head>
@@ -49,7 +51,7 @@ export function LoginPage(props: LoginPageProps) {
                 dir="ltr"
                 autocomplete="username"
                 required
-                autofocus
+                autofocus={!retry}
                 value={props.email ?? ''}
                 aria-describedby={props.error ? 'login-error' : undefined}
               />
@@ -63,6 +65,8 @@ export function LoginPage(props: LoginPageProps) {
                 dir="ltr"
                 autocomplete="current-password"
                 required
+                autofocus={retry}
+                aria-describedby={retry ? 'login-error' : undefined}
               />
             </div>
             <button type="submit" class="nr-button nr-button--primary">
