@@ -11,6 +11,7 @@ import {
   encodeCursor,
   isArticleState,
   parseNewsCode,
+  shortPath,
 } from './article.js';
 import {
   type ArticleFormValues,
@@ -162,7 +163,8 @@ export async function articleNewsroomRoutes(app: FastifyInstance): Promise<void>
       const done = request.query.done;
       let notice = done ? notices[done] : undefined;
       if (notice && article.state === 'published' && (done === 'publish' || done === 'save')) {
-        notice = `${notice} نشانی: ${ctx.siteUrl}${articlePath(article)}`;
+        // The short link: the canonical one is a long percent-encoded Persian slug.
+        notice = `${notice} لینک کوتاه: ${ctx.siteUrl}${shortPath(article)}`;
       }
       return showEditor(request, reply, {
         article,

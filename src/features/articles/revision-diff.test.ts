@@ -31,6 +31,10 @@ describe('diffWords', () => {
     );
   });
 
+  it('sets punctuation apart, so a comma added after a word marks only the comma', () => {
+    assert.equal(render(diffWords('در تهران برگزار شد', 'در تهران، برگزار شد')), 'در تهران[+،] برگزار شد');
+  });
+
   it('treats a word joined by a zero-width non-joiner as one word', () => {
     assert.equal(render(diffWords('می‌رود به خانه', 'می‌رود به مدرسه')), 'می‌رود به [-خانه][+مدرسه]');
   });

@@ -9,9 +9,12 @@ export interface DiffPart {
 // page is worth; the changed middle is then shown as one removal and one addition.
 const maxTableCells = 4_000_000;
 
-/** Splits into words and the whitespace between them, so joining the parts gives the text back. */
+/**
+ * Splits into words, the whitespace between them and punctuation on its own,
+ * so «تهران،» differs from «تهران» by its comma only; joining gives the text back.
+ */
 function tokens(text: string): string[] {
-  return text.split(/(\s+)/).filter((t) => t !== '');
+  return text.split(/(\s+|[،؛.,;:!?؟«»"'()[\]{}…-])/).filter((t) => t !== '');
 }
 
 function push(parts: DiffPart[], op: DiffPart['op'], text: string) {
