@@ -6,7 +6,6 @@ import { formFields } from '../newsroom/form.js';
 import { requireSession } from '../users/user-session-http.js';
 import {
   type Article,
-  articlePath,
   decodeCursor,
   encodeCursor,
   isArticleState,
