@@ -79,7 +79,11 @@ for (const engine of await enginesUnderTest()) {
       const hourlyBars = html.slice(0, html.indexOf('id="daily-title"')).match(/<rect /g) ?? [];
       assert.equal(hourlyBars.length, 48);
       assert.match(html, /<text[^>]*>۰۹ آذر<\/text>/, 'Jalali dates on the daily axis');
-      assert.match(html, /<text[^>]*>۱۲:۳۰<\/text>/, 'Persian times on the hourly axis (UTC hours are :30 in Tehran)');
+      assert.match(
+        html,
+        /<text[^>]*>۱۲:۳۰<\/text>/,
+        'Persian times on the hourly axis (UTC hours are :30 in Tehran)',
+      );
       assert.doesNotMatch(html, /<script(?! type="module" src="\/assets)/);
     });
   });

@@ -49,6 +49,7 @@ export function ViewsChart({ id, title, points, unit, timeZone }: ViewsChartProp
         aria-labelledby={`${id}-title`}
         class="nr-chart__svg"
       >
+        <title>{title}</title>
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line
