@@ -20,6 +20,9 @@ import { createHomeService } from './features/home/home-service.js';
 import { homeSiteRoutes } from './features/home/home-site-routes.js';
 import { createMediaService } from './features/media/media-service.js';
 import { newsroomRoutes } from './features/newsroom/newsroom-routes.js';
+import { searchApiRoutes } from './features/search/search-api-routes.js';
+import { createSearchService } from './features/search/search-service.js';
+import { searchSiteRoutes } from './features/search/search-site-routes.js';
 import { sectionApiRoutes } from './features/sections/section-api-routes.js';
 import { createSectionService } from './features/sections/section-service.js';
 import { sectionSiteRoutes } from './features/sections/section-site-routes.js';
@@ -51,7 +54,14 @@ export function createServices(
 ) {
   const events = new EventBus((error, event) => log(error, `listener of ${event} failed`));
   const sections = createSectionService({ db, clock });
-  const articles = createArticleService({ db, clock, events, newsCodeStart: config.newsCodeStart });
+  const search = createSearchService({ db, sections, timeZone: config.timeZone });
+  const articles = createArticleService({
+    db,
+    clock,
+    events,
+    newsCodeStart: config.newsCodeStart,
+    onSaved: search.articlesSaved,
+  });
   const tags = createTagService({ db });
   const users = createUserService({ db, clock });
   const sessions = createSessionService({ db, clock, timeZone: config.timeZone });
@@ -82,6 +92,7 @@ export function createServices(
     sections,
     articles,
     articlePages,
+    search,
     tags,
     users,
     sessions,
@@ -165,6 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(sectionSiteRoutes);
   await app.register(tagSiteRoutes);
   await app.register(commentSiteRoutes);
+  await app.register(searchSiteRoutes);
   await app.register(newsroomRoutes);
   await app.register(
     async (api) => {
@@ -172,6 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(articleApiRoutes);
       await api.register(sectionApiRoutes);
       await api.register(commentApiRoutes);
+      await api.register(searchApiRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -5,6 +5,7 @@ import * as articles from './20261129T2002_articles.js';
 import * as curationAndViews from './20261129T2003_curation_and_views.js';
 import * as newsroom from './20261129T2004_newsroom.js';
 import * as comments from './20261129T2005_comments.js';
+import * as search from './20261129T2006_search.js';
 
 /**
  * Every migration, by name. Listed statically (not read from the folder) so the
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T2003_curation_and_views': curationAndViews,
   '20261129T2004_newsroom': newsroom,
   '20261129T2005_comments': comments,
+  '20261129T2006_search': search,
 };

@@ -48,6 +48,11 @@ export interface ArticleServiceDeps {
   clock: Clock;
   events: EventBus;
   newsCodeStart: number;
+  /**
+   * Runs inside the transaction of every write, with the ids of the articles written, so that what
+   * depends on them (the search index) commits or rolls back together with them.
+   */
+  onSaved?: (trx: DB, articleIds: readonly number[]) => Promise<void>;
 }
 
 /** The fields a writer or an integrator sets; every one is optional on update. */
@@ -113,7 +118,13 @@ const conflictMessage =
 
 const limits = { title: 300, surtitle: 150, lead: 1200, byline: 150, source: 150, tags: 20 } as const;
 
-export function createArticleService({ db, clock, events, newsCodeStart }: ArticleServiceDeps) {
+export function createArticleService({
+  db,
+  clock,
+  events,
+  newsCodeStart,
+  onSaved = async () => {},
+}: ArticleServiceDeps) {
   async function resolve(fields: Partial<ArticleFields>, now: Date) {
     const changes: ArticleRowChanges = {};
     if (fields.title !== undefined) {
@@ -214,6 +225,7 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
       const saved = await findArticleByNewsCode(trx, current.newsCode);
       if (!saved) throw new NotFoundError('خبری با این کد پیدا نشد.');
       await snapshot(trx, saved, actor, now, options.autosave);
+      await onSaved(trx, [saved.id]);
       return saved;
     });
   }
@@ -279,6 +291,7 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
         const saved = await findArticleByNewsCode(trx, newsCode);
         if (!saved) throw new Error(`article ${newsCode} vanished inside its own transaction`);
         await snapshot(trx, saved, actor, now);
+        await onSaved(trx, [id]);
         return saved;
       });
       announce(undefined, article);
@@ -427,7 +440,10 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
       if (!canPublish(actor)) throw new ForbiddenError('برداشتن مطلب از سایت با دبیر است.');
       if (current.state === 'unpublished') return current;
       const now = clock.now();
-      await updateArticleRow(db, current.id, { state: 'unpublished', updatedAt: now.toISOString() });
+      await db.transaction().execute(async (trx) => {
+        await updateArticleRow(trx, current.id, { state: 'unpublished', updatedAt: now.toISOString() });
+        await onSaved(trx, [current.id]);
+      });
       const article = await load(newsCode);
       announce(current.state, article);
       return article;
@@ -470,7 +486,14 @@ export function createArticleService({ db, clock, events, newsCodeStart }: Artic
 
     /** Publishes what is due; returns how many went live. Called by the scheduler. */
     async publishDue(): Promise<number> {
-      const published = await publishDueArticles(db, clock.now());
+      const published = await db.transaction().execute(async (trx) => {
+        const rows = await publishDueArticles(trx, clock.now());
+        await onSaved(
+          trx,
+          rows.map((r) => r.id),
+        );
+        return rows;
+      });
       for (const row of published) {
         events.emit('article.published', {
           articleId: row.id,

@@ -55,6 +55,14 @@ export function Layout(props: LayoutProps) {
             <a class="site-logo" href="/">
               {site.siteName}
             </a>
+            {/* biome-ignore lint/a11y/useSemanticElements: older phone browsers know role="search", not <search> */}
+            <form class="site-search" role="search" action="/search" method="get">
+              <label for="site-search-q" class="visually-hidden">
+                جست‌وجو در خبرها
+              </label>
+              <input id="site-search-q" name="q" type="search" placeholder="جست‌وجو…" maxLength={200} />
+              <button type="submit">جست‌وجو</button>
+            </form>
             <span class="site-date">{formatJalaliDate(site.now, site.timeZone)}</span>
           </div>
           <nav class="site-nav" aria-label="سرویس‌ها">

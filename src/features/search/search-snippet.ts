@@ -1,0 +1,123 @@
+import { foldForSearch, type SearchQuery } from '../../platform/persian/search-key.js';
+
+/** A piece of original text; `mark` pieces are what the query matched. */
+export interface Segment {
+  text: string;
+  mark: boolean;
+}
+
+interface Unit {
+  start: number;
+  end: number;
+  key: string;
+}
+
+// A unit is a run of letters, digits, marks and tatweel: a word, or one ZWNJ-joined piece of it.
+const UNIT = /[\p{L}\p{N}\p{M}\u0640]+/gu;
+const widestWindow = 4;
+
+function unitsOf(text: string): Unit[] {
+  const units: Unit[] = [];
+  for (const match of text.matchAll(UNIT)) {
+    const key = foldForSearch(match[0]).replace(/[\s\u200c]/g, '');
+    if (key) units.push({ start: match.index, end: match.index + match[0].length, key });
+  }
+  return units;
+}
+
+/** Every key the query may have matched, glued, with whether it matched as a prefix. */
+function termsOf(query: SearchQuery): { key: string; prefix: boolean }[] {
+  const terms = new Map<string, boolean>();
+  for (const group of query.groups) {
+    for (const { phrase, prefix } of group) {
+      const key = phrase.join('');
+      terms.set(key, (terms.get(key) ?? false) || prefix);
+    }
+  }
+  return [...terms].map(([key, prefix]) => ({ key, prefix }));
+}
+
+/**
+ * Where the query matched in the original text, as [start, end) offsets into it. The text is read
+ * with the same folding as the index, a word or a run of up to four pieces at a time, so a match on
+ * «نخستوزیر» marks «نخست‌وزیر» or «نخست وزیر» exactly as the author wrote it.
+ */
+export function matchSpans(text: string, query: SearchQuery): [number, number][] {
+  const units = unitsOf(text);
+  const terms = termsOf(query);
+  const marked = new Array<boolean>(units.length).fill(false);
+  for (let i = 0; i < units.length; i++) {
+    let joined = '';
+    for (let w = 0; w < widestWindow && i + w < units.length; w++) {
+      const before = joined.length;
+      joined += units[i + w]?.key ?? '';
+      const hit = terms.some(
+        ({ key, prefix }) =>
+          key.length > before &&
+          (prefix ? joined.startsWith(key) : joined === key) &&
+          joined.length >= key.length,
+      );
+      if (hit) for (let k = i; k <= i + w; k++) marked[k] = true;
+    }
+  }
+  const spans: [number, number][] = [];
+  units.forEach((unit, i) => {
+    if (!marked[i]) return;
+    const last = spans.at(-1);
+    // Pieces of one word (ZWNJ) or words joined by a space are marked as one run.
+    if (last && /^[\s\u200c]*$/.test(text.slice(last[1], unit.start))) last[1] = unit.end;
+    else spans.push([unit.start, unit.end]);
+  });
+  return spans;
+}
+
+/** The text cut into plain and marked segments, in order. */
+export function segmentsOf(text: string, spans: readonly [number, number][]): Segment[] {
+  const segments: Segment[] = [];
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (start > at) segments.push({ text: text.slice(at, start), mark: false });
+    segments.push({ text: text.slice(start, end), mark: true });
+    at = end;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at), mark: false });
+  return segments;
+}
+
+/**
+ * A passage of about `length` characters around the first match, cut at spaces, with «…» where text
+ * was left out; the start of the text when nothing in it matched (a title-only match).
+ */
+export function snippetOf(text: string, query: SearchQuery, length = 240): Segment[] {
+  const spans = matchSpans(text, query);
+  const first = spans[0]?.[0] ?? 0;
+  let start = Math.max(0, first - Math.floor(length / 4));
+  if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+  let end = Math.min(text.length, start + length);
+  if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end;
+  const inside = spans
+    .filter(([s, e]) => s >= start && e <= end)
+    .map(([s, e]): [number, number] => [s - start, e - start]);
+  const segments = segmentsOf(text.slice(start, end), inside);
+  if (start > 0) segments.unshift({ text: '… ', mark: false });
+  if (end < text.length) segments.push({ text: ' …', mark: false });
+  return segments;
+}
+
+const htmlEscapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Segments as HTML for the API: text escaped, matches in <mark>. */
+export function segmentsHtml(segments: readonly Segment[]): string {
+  return segments
+    .map(({ text, mark }) => {
+      const escaped = text.replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c);
+      return mark ? `<mark>${escaped}</mark>` : escaped;
+    })
+    .join('');
+}

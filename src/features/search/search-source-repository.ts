@@ -1,0 +1,79 @@
+import type { DB } from '../../platform/db/database.js';
+import { listTagsOfArticles } from '../tags/tag-repository.js';
+
+/** What the index is built from: an article's words and who wrote it, in any state. */
+export interface SearchSource {
+  id: number;
+  state: string;
+  title: string;
+  surtitle: string | null;
+  lead: string;
+  body: string;
+  sectionName: string;
+  tags: string[];
+  byline: string | null;
+  authorName: string | null;
+  writerName: string | null;
+}
+
+/**
+ * Articles with ids in `ids`, or (for a rebuild) the next `limit` articles after `afterId`, with
+ * their section, author, writer and tags, read in four queries however many there are.
+ */
+export async function loadSearchSources(
+  db: DB,
+  which: { ids: readonly number[] } | { afterId: number; limit: number },
+): Promise<SearchSource[]> {
+  let q = db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.sectionId')
+    .leftJoin('authors', 'authors.id', 'articles.authorId')
+    .leftJoin('users', 'users.id', 'articles.createdBy')
+    .select([
+      'articles.id',
+      'articles.state',
+      'articles.title',
+      'articles.surtitle',
+      'articles.lead',
+      'articles.body',
+      'articles.byline',
+      'sections.name as sectionName',
+      'authors.name as authorName',
+      'users.name as writerName',
+    ]);
+  if ('ids' in which) {
+    if (which.ids.length === 0) return [];
+    q = q.where('articles.id', 'in', which.ids);
+  } else {
+    q = q.where('articles.id', '>', which.afterId).orderBy('articles.id').limit(which.limit);
+  }
+  const rows = await q.execute();
+  const tags = await listTagsOfArticles(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({ ...row, tags: (tags.get(row.id) ?? []).map((t) => t.name) }));
+}
+
+export async function countArticles(db: DB): Promise<number> {
+  const row = await db
+    .selectFrom('articles')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** News codes, slugs and titles of these articles, in the order of `ids`: all a suggestion shows. */
+export async function loadTitles(
+  db: DB,
+  ids: readonly number[],
+): Promise<{ id: number; newsCode: number; slug: string; title: string }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'newsCode', 'slug', 'title'])
+    .where('id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, { ...r, newsCode: Number(r.newsCode) }]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
