@@ -71,6 +71,7 @@ export function ArticleEditorPage({
           )}
           {live && <a href={articlePath(article)}>دیدن در سایت</a>}
           <a href={`/newsroom/articles/${article.newsCode}/revisions`}>تاریخچهٔ نسخه‌ها</a>
+          {article.publishedAt && <a href={`/newsroom/articles/${article.newsCode}/stats`}>آمار بازدید</a>}
           <a href={`/newsroom/articles/${article.newsCode}/gallery`}>گالری تصاویر</a>
         </p>
       )}
