@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { DB } from '../../platform/db/database.js';
 import { type ArticleKind, type ArticleState, isArticleKind, isArticleState } from './article.js';
 import type { ArticleRowChanges } from './article-repository.js';
@@ -12,8 +11,8 @@ export interface DeskListQuery {
   /** Last change at or after / before these instants. */
   from?: Date;
   to?: Date;
-  /** Words of the title, matched as a substring. */
-  title?: string;
+  /** Only these articles: what the newsroom's search found (search-service deskMatches). */
+  ids?: readonly number[];
   before?: { updatedAt: string; id: number };
   limit: number;
 }
@@ -35,12 +34,8 @@ export interface DeskItem {
   updatedAtKey: string;
 }
 
-/** Escapes LIKE wildcards so a title search for «۵۰٪» or «a_b» means what it says. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export async function listForDesk(db: DB, query: DeskListQuery): Promise<DeskItem[]> {
+  if (query.ids?.length === 0) return [];
   let q = db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.sectionId')
@@ -66,7 +61,7 @@ export async function listForDesk(db: DB, query: DeskListQuery): Promise<DeskIte
   if (query.createdBy !== undefined) q = q.where('articles.createdBy', '=', query.createdBy);
   if (query.from) q = q.where('articles.updatedAt', '>=', query.from.toISOString());
   if (query.to) q = q.where('articles.updatedAt', '<', query.to.toISOString());
-  if (query.title) q = q.where(sql<boolean>`articles.title like ${likePattern(query.title)} escape '\\'`);
+  if (query.ids) q = q.where('articles.id', 'in', query.ids);
   if (query.before) {
     const { updatedAt, id } = query.before;
     q = q.where((eb) =>

@@ -49,7 +49,7 @@ function newsCodeOf(request: FastifyRequest<{ Params: { newsCode: string } }>): 
 
 /** The newsroom's article pages: the list, the editor, its workflow buttons, preview and history. */
 export async function articleNewsroomRoutes(app: FastifyInstance): Promise<void> {
-  const { articles, sections } = app.services;
+  const { articles, sections, search } = app.services;
 
   async function showEditor(
     request: FastifyRequest,
@@ -99,7 +99,7 @@ export async function articleNewsroomRoutes(app: FastifyInstance): Promise<void>
         ...(writer ? { createdBy: writer } : {}),
         ...(from ? { from } : {}),
         ...(to ? { to } : {}),
-        ...(filters.q ? { title: filters.q } : {}),
+        ...(filters.q ? { ids: await search.deskMatches(session.actor, filters.q) } : {}),
         ...(cursor ? { before: { updatedAt: cursor.publishedAt, id: cursor.id } } : {}),
         limit: pageSize + 1,
       });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createArticle } from '../../../test/support/factories.js';
+import { signedInUser } from '../../../test/support/newsroom.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../../../test/support/test-app.js';
 
 for (const engine of await enginesUnderTest()) {
@@ -109,6 +110,27 @@ for (const engine of await enginesUnderTest()) {
         res.json().items.map((i: { title: string }) => i.title),
         ['سفر نخست‌وزیر عراق به تهران'],
       );
+    });
+
+    it('finds drafts and scheduled items in the newsroom list by body text and writer, in any spelling', async () => {
+      const writer = await signedInUser(t.app, t.services, 'writer', 'نگار مسئول‌زاده');
+      const actor = { userId: writer.userId, name: 'نگار مسئول‌زاده', role: 'writer' as const };
+      await t.services.articles.create(actor, {
+        title: 'پیش‌نویس بی‌عنوان',
+        body: '<p>همکاری‌های استانی در حوزه آب</p>',
+        section: 'society',
+      });
+      const list = (q: string) =>
+        t.app.inject({
+          url: `/newsroom/articles?q=${encodeURIComponent(q)}`,
+          headers: { cookie: writer.cookie },
+        });
+      for (const q of ['همکاری های استانی', 'مسؤول زاده']) {
+        const res = await list(q);
+        assert.equal(res.statusCode, 200);
+        assert.ok(res.body.includes('پیش‌نویس بی‌عنوان'), q);
+      }
+      assert.ok(!(await list('خودروسازی')).body.includes('پیش‌نویس بی‌عنوان'));
     });
 
     it('lists the search endpoints in the OpenAPI document', async () => {

@@ -47,7 +47,7 @@ export function DeskListPage({
     <NewsroomLayout ctx={ctx} title="مطالب" area="articles" notice={notice} error={error}>
       <form method="get" action="/newsroom/articles" class="nr-filters" aria-label="پالایش مطالب">
         <div class="nr-field nr-filters__q">
-          <label for="q">جست‌وجو در تیترها</label>
+          <label for="q">جست‌وجو در تیتر، متن و نویسنده</label>
           <input id="q" name="q" type="search" value={filters.q} />
         </div>
         <div class="nr-field">
