@@ -4,6 +4,7 @@ import { openMigratedDatabase } from './cli/prepare.js';
 import { PortInUseError, serve } from './cli/serve.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { createDemoAdmin, seedDemoContent } from './features/demo/demo-seeder.js';
+import { reindexProgressBar } from './features/search/reindex-progress.js';
 import { DatabaseUnavailableError } from './platform/db/database.js';
 import { AppError } from './platform/errors.js';
 
@@ -12,6 +13,7 @@ const usage = `usage: khabar <command>
   serve                          migrate, seed the demo on an empty site, serve HTTP (default)
   migrate                        apply pending database migrations
   demo                           add the demo content to an empty site
+  reindex                        rebuild the search index from every article (progress on stderr)
   user add --email E --name N --role admin|editor|writer|moderator --password P
   token create --email E [--label L]    print a new API token (Bearer) for that user
 
@@ -80,6 +82,11 @@ async function run(argv: string[]): Promise<void> {
         const admin = await createDemoAdmin(services.users);
         console.log(`demo content: ${seeded} articles`);
         console.log(`newsroom: sign in as ${admin.email} with password ${admin.password} (shown only now)`);
+      });
+    case 'reindex':
+      return withServices(config, async ({ search }) => {
+        const { done } = await search.reindex(reindexProgressBar(process.stderr));
+        console.log(`search index rebuilt: ${done} articles`);
       });
     case 'user add':
       return withServices(config, async ({ users }) => {
