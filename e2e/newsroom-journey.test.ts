@@ -59,7 +59,7 @@ describe('an editor in Chromium', {
     await page.getByLabel('ایمیل').fill(email);
     await page.getByLabel('گذرواژه').fill(password);
     await page.getByRole('button', { name: 'ورود' }).click();
-    await page.waitForURL(`${origin}/newsroom/articles`);
+    await page.waitForURL(`${origin}/newsroom`);
   }
 
   it('signs in, writes an article with a heading and an image, publishes it and finds it on the home page', async () => {

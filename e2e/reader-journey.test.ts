@@ -86,7 +86,7 @@ describe('a reader in Chromium', {
     await page.goto(`${origin}${articleUrl}`);
     assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
     assert.ok((await page.locator('h1.article__title').textContent())?.length);
-    assert.equal(await page.locator('.share__link').count(), 4);
+    assert.equal(await page.locator('.share__link').count(), 5);
     assert.match((await page.locator('#short-link').inputValue()) ?? '', /\/n\/\d+$/);
     assert.equal(
       await page.locator('[data-copy-button]').isVisible(),

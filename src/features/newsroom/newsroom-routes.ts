@@ -81,7 +81,6 @@ export async function newsroomRoutes(app: FastifyInstance): Promise<void> {
 
   await app.register(dashboardNewsroomRoutes);
 
-
   await app.register(loginRoutes);
   await app.register(accountRoutes);
   await app.register(articleNewsroomRoutes);
