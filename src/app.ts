@@ -7,6 +7,8 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config/config.js';
+import { createArchiveService } from './features/archive/archive-service.js';
+import { archiveSiteRoutes } from './features/archive/archive-site-routes.js';
 import { articleApiRoutes } from './features/articles/article-api-routes.js';
 import { createArticlePageService } from './features/articles/article-page-service.js';
 import { createArticleService } from './features/articles/article-service.js';
@@ -26,6 +28,9 @@ import { searchSiteRoutes } from './features/search/search-site-routes.js';
 import { sectionApiRoutes } from './features/sections/section-api-routes.js';
 import { createSectionService } from './features/sections/section-service.js';
 import { sectionSiteRoutes } from './features/sections/section-site-routes.js';
+import { mostViewedApiRoutes } from './features/stats/most-viewed-api-routes.js';
+import { createMostViewedService } from './features/stats/most-viewed-service.js';
+import { mostViewedSiteRoutes } from './features/stats/most-viewed-site-routes.js';
 import { createViewCounter } from './features/stats/view-counter.js';
 import { createTagService } from './features/tags/tag-service.js';
 import { tagSiteRoutes } from './features/tags/tag-site-routes.js';
@@ -72,6 +77,8 @@ export function createServices(
     onFlushError: (error) => log(error, 'view counts not saved yet'),
   });
   const home = createHomeService({ db, articles, sections, views });
+  const mostViewed = createMostViewedService({ views, articles });
+  const archive = createArchiveService({ db, articles, clock, timeZone: config.timeZone });
   const curation = createCurationService({ db, articles, events });
   const dashboard = createDashboardService({ db, clock, articles, timeZone: config.timeZone });
   const comments = createCommentService({
@@ -98,6 +105,8 @@ export function createServices(
     sessions,
     media,
     views,
+    mostViewed,
+    archive,
     home,
     curation,
     dashboard,
@@ -175,6 +184,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(articleSiteRoutes);
   await app.register(sectionSiteRoutes);
   await app.register(tagSiteRoutes);
+  await app.register(mostViewedSiteRoutes);
+  await app.register(archiveSiteRoutes);
   await app.register(commentSiteRoutes);
   await app.register(searchSiteRoutes);
   await app.register(newsroomRoutes);
@@ -183,6 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       registerApiAuth(api, services.users);
       await api.register(articleApiRoutes);
       await api.register(sectionApiRoutes);
+      await api.register(mostViewedApiRoutes);
       await api.register(commentApiRoutes);
       await api.register(searchApiRoutes);
     },

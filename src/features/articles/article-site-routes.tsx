@@ -25,7 +25,8 @@ export async function articleSiteRoutes(app: FastifyInstance): Promise<void> {
         return reply.redirect(articlePath(article), 301);
       }
       // HEAD asks about the page without reading it.
-      if (request.method === 'GET') views.record(article.id, request.headers['user-agent']);
+      if (request.method === 'GET')
+        views.record(article.id, { ip: request.ip, userAgent: request.headers['user-agent'] });
       reply.header('Cache-Control', 'public, max-age=60');
       const commentNotice = (request.query as { comment?: string }).comment;
       return sendPage(

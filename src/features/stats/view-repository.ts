@@ -18,11 +18,18 @@ export async function addViews(
     .execute();
 }
 
+export interface RankedArticle {
+  articleId: number;
+  views: number;
+}
+
 /**
- * Ids of the most viewed published articles whose views and publication both
- * fall inside the window, highest first; each article appears once.
+ * The most viewed published articles whose views and publication both fall
+ * inside the window, highest first; each article appears once (grouped by id).
+ * Buckets are whole hours, so the window's first bucket may hold up to an hour
+ * of views from before `since`; an article published before `since` never appears.
  */
-export async function mostViewedIds(db: DB, since: Date, limit: number): Promise<number[]> {
+export async function rankArticles(db: DB, since: Date, limit: number): Promise<RankedArticle[]> {
   const from = since.toISOString();
   const rows = await db
     .selectFrom('articleViewsHourly')
@@ -39,7 +46,8 @@ export async function mostViewedIds(db: DB, since: Date, limit: number): Promise
     .orderBy('articleViewsHourly.articleId', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => r.articleId);
+  // PostgreSQL returns sum() of integers as a bigint string.
+  return rows.map((r) => ({ articleId: r.articleId, views: Number(r.total) }));
 }
 
 export function floorToHour(date: Date): string {

@@ -89,6 +89,14 @@ export function Layout(props: LayoutProps) {
         <footer class="site-footer">
           <div class="wrap">
             <p>{site.siteName} — پایگاه خبری. بازنشر مطالب با ذکر منبع آزاد است.</p>
+            <ul class="site-footer__links">
+              <li>
+                <a href="/most-viewed">پربازدیدها</a>
+              </li>
+              <li>
+                <a href="/archive">آرشیو</a>
+              </li>
+            </ul>
             <p>
               <a href="#top">بازگشت به بالا</a>
             </p>

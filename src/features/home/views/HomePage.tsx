@@ -49,7 +49,7 @@ export function HomePage({ site, home }: HomePageProps) {
           {home.mostViewed.length > 0 && (
             <section class="block" aria-labelledby="most-viewed-title">
               <h2 class="block__title" id="most-viewed-title">
-                پربازدیدها
+                <a href="/most-viewed">پربازدیدها</a>
               </h2>
               <RankedList items={home.mostViewed} label="پربازدیدترین‌های امروز" />
             </section>
