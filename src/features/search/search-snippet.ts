@@ -16,10 +16,24 @@ interface Unit {
 const UNIT = /[\p{L}\p{N}\p{M}\u0640]+/gu;
 const widestWindow = 4;
 
+// Snippets fold every word of ten bodies per page; news repeats its words, so folds are remembered.
+const foldCache = new Map<string, string>();
+const foldCacheSize = 50_000;
+
+function unitKey(word: string): string {
+  let key = foldCache.get(word);
+  if (key === undefined) {
+    key = foldForSearch(word).replace(/[\s\u200c]/g, '');
+    if (foldCache.size >= foldCacheSize) foldCache.clear();
+    foldCache.set(word, key);
+  }
+  return key;
+}
+
 function unitsOf(text: string): Unit[] {
   const units: Unit[] = [];
   for (const match of text.matchAll(UNIT)) {
-    const key = foldForSearch(match[0]).replace(/[\s\u200c]/g, '');
+    const key = unitKey(match[0]);
     if (key) units.push({ start: match.index, end: match.index + match[0].length, key });
   }
   return units;
