@@ -1,5 +1,4 @@
 import { toPersianDigits } from '../platform/persian/digits.js';
-import { h, uniqueId } from './dom.js';
 import {
   addDays,
   addMonths,
@@ -10,18 +9,10 @@ import {
   normalizeTimeInput,
   parseDateInput,
   sameDay,
+  weekdayNames,
   weekdayOf,
-} from './jalali-calendar.js';
-
-const WEEKDAYS: [string, string][] = [
-  ['ش', 'شنبه'],
-  ['ی', 'یکشنبه'],
-  ['د', 'دوشنبه'],
-  ['س', 'سه‌شنبه'],
-  ['چ', 'چهارشنبه'],
-  ['پ', 'پنجشنبه'],
-  ['ج', 'جمعه'],
-];
+} from '../platform/persian/jalali-calendar.js';
+import { h, uniqueId } from './dom.js';
 
 // Arrow keys follow the page's direction: in RTL the earlier day is to the right.
 const KEY_MOVES: Record<string, (day: JalaliDay) => JalaliDay> = {
@@ -93,7 +84,7 @@ export function enhanceDateInput(input: HTMLInputElement): void {
       h(
         'tr',
         {},
-        ...WEEKDAYS.map(([short, full]) => h('th', { scope: 'col', abbr: full, title: full }, short)),
+        ...weekdayNames.map(([short, full]) => h('th', { scope: 'col', abbr: full, title: full }, short)),
       ),
     ),
     body,

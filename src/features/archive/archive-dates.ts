@@ -1,8 +1,8 @@
 import * as jalaali from 'jalaali-js';
-import { addDays, addMonths, type JalaliDay } from '../../client/jalali-calendar.js';
 import { ValidationError } from '../../platform/errors.js';
 import { toAsciiDigits, toPersianDigits } from '../../platform/persian/digits.js';
 import { jalaliMonthName } from '../../platform/persian/jalali.js';
+import { addDays, addMonths, type JalaliDay } from '../../platform/persian/jalali-calendar.js';
 
 export type { JalaliDay };
 

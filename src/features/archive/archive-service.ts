@@ -1,8 +1,8 @@
-import { addDays, addMonths, monthGrid, sameDay } from '../../client/jalali-calendar.js';
 import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/database.js';
 import { ValidationError } from '../../platform/errors.js';
 import { jalaliDateParts, startOfJalaliDay } from '../../platform/persian/jalali.js';
+import { addDays, addMonths, monthGrid, sameDay } from '../../platform/persian/jalali-calendar.js';
 import type { ArticleSummary } from '../articles/article.js';
 import type { ArticleService } from '../articles/article-service.js';
 import { type JalaliDay, type JalaliMonth, neighbourDay, neighbourMonth } from './archive-dates.js';

@@ -1,17 +1,8 @@
 import { toPersianDigits } from '../../../platform/persian/digits.js';
 import { jalaliMonthName } from '../../../platform/persian/jalali.js';
+import { weekdayNames as weekdays } from '../../../platform/persian/jalali-calendar.js';
 import { dayPath, jalaliMonthText } from '../archive-dates.js';
 import type { ArchiveMonth } from '../archive-service.js';
-
-const weekdays = [
-  ['ش', 'شنبه'],
-  ['ی', 'یکشنبه'],
-  ['د', 'دوشنبه'],
-  ['س', 'سه‌شنبه'],
-  ['چ', 'چهارشنبه'],
-  ['پ', 'پنجشنبه'],
-  ['ج', 'جمعه'],
-] as const;
 
 /**
  * A Jalali month as a table, Saturday first. Days with news link to their list and

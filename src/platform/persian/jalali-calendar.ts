@@ -1,6 +1,6 @@
 import * as jalaali from 'jalaali-js';
-import { toAsciiDigits, toPersianDigits } from '../platform/persian/digits.js';
-import { jalaliMonthName } from '../platform/persian/jalali.js';
+import { toAsciiDigits, toPersianDigits } from './digits.js';
+import { jalaliMonthName } from './jalali.js';
 
 export interface JalaliDay {
   year: number;
@@ -98,3 +98,14 @@ export function normalizeTimeInput(text: string): string | null {
   if (hour > 23 || minute > 59) return null;
   return toPersianDigits(`${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
 }
+
+/** The days of the Persian week from Saturday, as a calendar's column heads: the initial and the full name. */
+export const weekdayNames: readonly (readonly [short: string, full: string])[] = [
+  ['ش', 'شنبه'],
+  ['ی', 'یکشنبه'],
+  ['د', 'دوشنبه'],
+  ['س', 'سه‌شنبه'],
+  ['چ', 'چهارشنبه'],
+  ['پ', 'پنجشنبه'],
+  ['ج', 'جمعه'],
+];
