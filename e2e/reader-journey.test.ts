@@ -105,6 +105,36 @@ describe('a reader in Chromium', {
     await context.close();
   });
 
+  it('offers the phone’s share sheet only where the browser has one, with the short link', async () => {
+    // Plain strings: tsx would wrap a function's source in helpers the page does not have.
+    const withoutShare =
+      "Object.defineProperty(Navigator.prototype, 'share', { value: undefined, configurable: true });";
+    const recordingShare = `
+      window.khabarShared = [];
+      Object.defineProperty(Navigator.prototype, 'share', {
+        value: (data) => { window.khabarShared.push(data); return Promise.resolve(); },
+        configurable: true,
+      });`;
+    const without = await browser.newContext();
+    const plain = await without.newPage();
+    await plain.addInitScript({ content: withoutShare });
+    await plain.goto(`${origin}${articleUrl}`);
+    await plain.waitForLoadState('load');
+    assert.equal(await plain.locator('[data-web-share]').isVisible(), false);
+    await without.close();
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript({ content: recordingShare });
+    await page.goto(`${origin}${articleUrl}`);
+    await page.getByRole('button', { name: 'اشتراک‌گذاری…' }).click();
+    const shared = (await page.evaluate('window.khabarShared')) as { title: string; url: string }[];
+    assert.equal(shared.length, 1);
+    assert.match(shared[0]?.url ?? '', /\/n\/\d+$/);
+    assert.equal(shared[0]?.title, await page.locator('h1.article__title').textContent());
+    await context.close();
+  });
+
   it('prints an article without navigation, sharing or other news', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
