@@ -1,6 +1,10 @@
 // Bundles the newsroom's browser code (editor, pickers) and its stylesheet into public/build/.
 // Run by `npm run build`, `npm test` and `npm run dev`; the output is not committed.
+import { rm } from 'node:fs/promises';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes; start empty so old chunks do not pile up.
+await rm('public/build', { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/client/newsroom.ts', 'src/client/newsroom.css'],
