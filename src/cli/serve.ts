@@ -2,6 +2,7 @@ import { buildApp } from '../app.js';
 import type { Config } from '../config/config.js';
 import { startScheduler } from '../features/articles/article-scheduler.js';
 import { createDemoAdmin, isUntouchedSite, seedDemoContent } from '../features/demo/demo-seeder.js';
+import { indexAfterSearchUpgrade } from '../features/search/search-upgrade.js';
 import { openMigratedDatabase } from './prepare.js';
 
 /** Starts the site: migrate, make sure sections exist, seed the demo on an empty site, listen, shut down cleanly. */
@@ -11,6 +12,8 @@ export async function serve(config: Config): Promise<void> {
   const { services } = app;
   try {
     await services.sections.ensureDefaults();
+    const indexed = await indexAfterSearchUpgrade(services.db, services.search, database.applied);
+    if (indexed !== undefined) app.log.info(`search: ${indexed} existing articles indexed after the upgrade`);
     if (config.demo && (await isUntouchedSite(services.db))) {
       app.log.info('demo content: seeding a new site (first start only, a few seconds)');
       app.log.info(`demo content: ${await seedDemoContent(services)} articles`);
