@@ -298,6 +298,36 @@ for (const engine of await enginesUnderTest()) {
       assert.equal((await t.services.articles.getPublished(live.newsCode)).title, 'مطلب منتشرشده');
     });
 
+    it('answers the autosave script in JSON also when the session ended or the form token is wrong', async () => {
+      const headers = { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' };
+      const expired = await t.app.inject({
+        method: 'POST',
+        url: '/newsroom/articles/autosave',
+        headers,
+        payload: new URLSearchParams({ title: 'متن' }).toString(),
+      });
+      assert.equal(expired.statusCode, 401);
+      assert.equal(expired.json().error.code, 'unauthorized');
+      assert.match(expired.json().error.message, /دوباره وارد شوید/);
+      const forged = await t.app.inject({
+        method: 'POST',
+        url: '/newsroom/articles/autosave',
+        headers: { ...headers, cookie: writer.cookie, 'x-csrf-token': 'forged' },
+        payload: new URLSearchParams({ title: 'متن' }).toString(),
+      });
+      assert.equal(forged.statusCode, 403);
+      assert.equal(forged.json().error.code, 'forbidden');
+      const page = await t.app.inject({
+        url: '/newsroom/articles/999999',
+        headers: { cookie: writer.cookie },
+      });
+      assert.match(
+        page.headers['content-type'] ?? '',
+        /text\/html/,
+        'a browser navigating still gets a page',
+      );
+    });
+
     it('previews unsaved changes with the readers’ page and saves nothing', async () => {
       const res = await post(editor, '/newsroom/preview', {
         ...draft,

@@ -196,37 +196,30 @@ export async function articleNewsroomRoutes(app: FastifyInstance): Promise<void>
     }
   });
 
-  // Autosave answers JSON to the editor script: the page stays where the writer is typing.
-  async function autosave(request: FastifyRequest, reply: FastifyReply, newsCode: number | undefined) {
+  // Autosave answers JSON to the editor script (errors too, as it asks for JSON): the page stays where the writer is typing.
+  async function autosave(request: FastifyRequest, newsCode: number | undefined) {
     const { actor } = requireSession(request);
     const values = valuesFromForm(formFields(request.body));
-    try {
-      const article = await articles.autosave(
-        actor,
-        newsCode,
-        fieldsFromValues(values),
-        values.revision && newsCode !== undefined ? { expectedUpdatedAt: values.revision } : {},
-      );
-      const { timeZone } = await app.siteContext();
-      const editUrl = `/newsroom/articles/${article.newsCode}`;
-      return reply.send({
-        newsCode: article.newsCode,
-        editUrl,
-        autosaveUrl: `${editUrl}/autosave`,
-        revision: article.updatedAt.toISOString(),
-        savedAtText: `ذخیره شد، ساعت ${formatTime(article.updatedAt, timeZone)}`,
-      });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      return reply
-        .status(error.status)
-        .send({ error: { code: error.code, message: error.message, requestId: request.id } });
-    }
+    const article = await articles.autosave(
+      actor,
+      newsCode,
+      fieldsFromValues(values),
+      values.revision && newsCode !== undefined ? { expectedUpdatedAt: values.revision } : {},
+    );
+    const { timeZone } = await app.siteContext();
+    const editUrl = `/newsroom/articles/${article.newsCode}`;
+    return {
+      newsCode: article.newsCode,
+      editUrl,
+      autosaveUrl: `${editUrl}/autosave`,
+      revision: article.updatedAt.toISOString(),
+      savedAtText: `ذخیره شد، ساعت ${formatTime(article.updatedAt, timeZone)}`,
+    };
   }
 
-  app.post('/newsroom/articles/autosave', (request, reply) => autosave(request, reply, undefined));
-  app.post<{ Params: { newsCode: string } }>('/newsroom/articles/:newsCode/autosave', (request, reply) =>
-    autosave(request, reply, newsCodeOf(request)),
+  app.post('/newsroom/articles/autosave', (request) => autosave(request, undefined));
+  app.post<{ Params: { newsCode: string } }>('/newsroom/articles/:newsCode/autosave', (request) =>
+    autosave(request, newsCodeOf(request)),
   );
 
   app.post<{ Params: { newsCode: string } }>(

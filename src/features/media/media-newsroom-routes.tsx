@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { wantsJson } from '../../platform/http/error-handler.js';
 import { sendPage } from '../../platform/http/render.js';
 import { formFields } from '../newsroom/form.js';
 import { requireSession } from '../users/user-session-http.js';
@@ -32,15 +33,6 @@ function asAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   const known = multipartLimits[(error as FastifyError | undefined)?.code ?? ''];
   return known && new AppError(known.status, known.code, known.message, { cause: error });
-}
-
-/** The picker dialog and other scripts ask for JSON; a plain form post wants a page. */
-function wantsJson(request: FastifyRequest): boolean {
-  return /\bapplication\/json\b/.test(request.headers.accept ?? '');
-}
-
-function sendJsonError(reply: FastifyReply, error: AppError): FastifyReply {
-  return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
 }
 
 function imageId(raw: string): number {
@@ -103,8 +95,8 @@ export async function mediaNewsroomRoutes(app: FastifyInstance): Promise<void> {
   async function refuseUpload(error: unknown, request: FastifyRequest, reply: FastifyReply) {
     const refusal = asAppError(error);
     if (!refusal) throw error;
-    if (wantsJson(request)) return sendJsonError(reply, refusal);
-    if (refusal.status === 401 || refusal.status === 403) throw refusal;
+    // The picker asked for JSON, and the shared error handler answers it so; so it does refusals of the person.
+    if (wantsJson(request) || refusal.status === 401 || refusal.status === 403) throw refusal;
     const form = formFields(request.body);
     const upload = { alt: form.text('alt'), credit: form.text('credit'), caption: form.text('caption') };
     return libraryPage(request, reply, {}, { upload, error: refusal });
@@ -118,22 +110,14 @@ export async function mediaNewsroomRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Querystring: { q?: string; cursor?: string } }>(
-    '/newsroom/media.json',
-    async (request, reply) => {
-      const { actor } = requireSession(request);
-      try {
-        const page = await media.search(actor, request.query);
-        return {
-          items: page.items.map(toPickerItem),
-          nextCursor: page.nextCursor === null ? null : String(page.nextCursor),
-        };
-      } catch (error) {
-        if (error instanceof AppError) return sendJsonError(reply, error);
-        throw error;
-      }
-    },
-  );
+  app.get<{ Querystring: { q?: string; cursor?: string } }>('/newsroom/media.json', async (request) => {
+    const { actor } = requireSession(request);
+    const page = await media.search(actor, request.query);
+    return {
+      items: page.items.map(toPickerItem),
+      nextCursor: page.nextCursor === null ? null : String(page.nextCursor),
+    };
+  });
 
   app.post(
     '/newsroom/media',

@@ -47,13 +47,23 @@ export function isApiRequest(request: FastifyRequest): boolean {
   return request.url === '/api' || request.url.startsWith('/api/');
 }
 
+/**
+ * The API, and scripts that ask for JSON rather than a page (the editor's
+ * autosave, the image picker), get errors as JSON; browsers navigating get pages.
+ */
+export function wantsJson(request: FastifyRequest): boolean {
+  if (isApiRequest(request)) return true;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
 function reply(
   request: FastifyRequest,
   res: FastifyReply,
   problem: Problem,
   stylesheet: string,
 ): FastifyReply {
-  if (isApiRequest(request)) {
+  if (wantsJson(request)) {
     return res
       .status(problem.status)
       .send({ error: { code: problem.code, message: problem.message, requestId: request.id } });
