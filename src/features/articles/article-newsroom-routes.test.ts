@@ -322,7 +322,7 @@ for (const engine of await enginesUnderTest()) {
         headers: { cookie: writer.cookie },
       });
       assert.match(
-        page.headers['content-type'] ?? '',
+        String(page.headers['content-type'] ?? ''),
         /text\/html/,
         'a browser navigating still gets a page',
       );
