@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Article } from '../src/features/articles/article.js';
+import { chromiumSkip, launchChromium } from '../test/support/browser.js';
 import { createArticle } from '../test/support/factories.js';
-import { findChromium, requires } from '../test/support/requirements.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../test/support/test-app.js';
-
-const executablePath = findChromium();
-if (!executablePath && requires('chromium'))
-  throw new Error('KHABAR_TEST_REQUIRE lists chromium, but none was found');
 
 /** A port nobody listens on right now; the site's origin must be known before the app is built. */
 function freePort(): Promise<number> {
@@ -26,7 +22,7 @@ function freePort(): Promise<number> {
 }
 
 describe('a reader comments and a moderator approves, in Chromium', {
-  skip: executablePath ? false : 'Chromium not found (apt-get install chromium)',
+  skip: chromiumSkip,
 }, () => {
   let t: TestApp;
   let browser: Browser;
@@ -44,10 +40,7 @@ describe('a reader comments and a moderator approves, in Chromium', {
     await t.services.users.createUser({ email, name: 'نرگس ناظر', role: 'moderator', password });
     article = await createArticle(t.services, { title: 'افتتاح کتابخانهٔ تازهٔ شهر' });
     await t.app.listen({ port, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
 
   after(async () => {

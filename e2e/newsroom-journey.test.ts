@@ -3,20 +3,17 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { seedDemoContent } from '../src/features/demo/demo-seeder.js';
+import { chromiumSkip, launchChromium } from '../test/support/browser.js';
 import { createImage } from '../test/support/factories.js';
-import { findChromium, requires } from '../test/support/requirements.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../test/support/test-app.js';
 
-const executablePath = findChromium();
-if (!executablePath && requires('chromium'))
-  throw new Error('KHABAR_TEST_REQUIRE lists chromium, but none was found');
 // `KHABAR_SCREENSHOTS=docs/screenshots npm test` refreshes the screenshots kept in the repository.
 const screenshots = process.env.KHABAR_SCREENSHOTS ?? path.join(tmpdir(), 'khabar-screenshots');
 
 describe('an editor in Chromium', {
-  skip: executablePath ? false : 'Chromium not found (apt-get install chromium)',
+  skip: chromiumSkip,
 }, () => {
   let t: TestApp;
   let browser: Browser;
@@ -33,18 +30,7 @@ describe('an editor in Chromium', {
     await t.services.users.createUser({ email, name: 'مریم دبیر', role: 'editor', password });
     await createImage(t.services, 'نمای میدان آزادی در غروب');
     origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(screenshots, { recursive: true });
   });
 

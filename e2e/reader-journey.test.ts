@@ -3,18 +3,15 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { seedDemoContent } from '../src/features/demo/demo-seeder.js';
-import { findChromium, requires } from '../test/support/requirements.js';
+import { chromiumSkip, launchChromium } from '../test/support/browser.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../test/support/test-app.js';
 
-const executablePath = findChromium();
-if (!executablePath && requires('chromium'))
-  throw new Error('KHABAR_TEST_REQUIRE lists chromium, but none was found');
 const screenshots = path.join(tmpdir(), 'khabar-screenshots');
 
 describe('a reader in Chromium', {
-  skip: executablePath ? false : 'Chromium not found (apt-get install chromium)',
+  skip: chromiumSkip,
 }, () => {
   let t: TestApp;
   let browser: Browser;
@@ -28,18 +25,7 @@ describe('a reader in Chromium', {
     origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const list = (await t.app.inject('/api/v1/articles?limit=1')).json();
     articleUrl = new URL(list.items[0].url).pathname;
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(screenshots, { recursive: true });
   });
 

@@ -1,0 +1,28 @@
+import { type Browser, chromium } from 'playwright-core';
+import { findChromium, requires } from './requirements.js';
+
+const executablePath = findChromium();
+if (!executablePath && requires('chromium')) {
+  throw new Error('KHABAR_TEST_REQUIRE lists chromium, but none was found');
+}
+
+/** The `skip` option of a browser suite: false where Chromium is installed, else the reason. */
+export const chromiumSkip: string | false = executablePath
+  ? false
+  : 'Chromium not found (apt-get install chromium)';
+
+/** The system Chromium, headless, with nothing that phones home or needs a GPU or a sandbox. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
