@@ -5,6 +5,7 @@ import {
   formatArticleDateTime,
   formatGregorianDate,
   formatJalaliDate,
+  formatJalaliDateTime,
   formatTime,
   isValidTimeZone,
   jalaliDateParts,
@@ -172,4 +173,10 @@ test('isValidTimeZone accepts IANA zone names', () => {
 test('isValidTimeZone rejects unknown and empty names', () => {
   assert.equal(isValidTimeZone('Mars/Olympus'), false);
   assert.equal(isValidTimeZone(''), false);
+});
+
+test('formatJalaliDateTime joins the Jalali date and the time with a Persian comma', () => {
+  assert.equal(formatJalaliDateTime(new Date('2024-01-27T08:55:00Z'), 'Asia/Tehran'), '۰۷ بهمن ۱۴۰۲، ۱۲:۲۵');
+  // 23:50 in Tehran is still the same Jalali day, though UTC has moved on.
+  assert.equal(formatJalaliDateTime(new Date('2024-01-27T20:20:00Z'), 'Asia/Tehran'), '۰۷ بهمن ۱۴۰۲، ۲۳:۵۰');
 });

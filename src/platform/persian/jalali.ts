@@ -154,6 +154,12 @@ export function formatTime(date: Date, timeZone: string): string {
   return timeText(jalaliDisplayParts(date, timeZone));
 }
 
+/** Date and time for the newsroom's lists and tables, e.g. «۰۷ بهمن ۱۴۰۲، ۱۲:۲۵». */
+export function formatJalaliDateTime(date: Date, timeZone: string): string {
+  const parts = jalaliDisplayParts(date, timeZone);
+  return `${jalaliDateText(parts)}، ${timeText(parts)}`;
+}
+
 /**
  * Formats the Gregorian date of an instant in `timeZone` in English as day, month name and year, e.g.
  * «27 January 2024»; the day has no leading zero.

@@ -1,5 +1,5 @@
 import { toPersianDigits } from '../../../platform/persian/digits.js';
-import { formatJalaliDate, formatTime } from '../../../platform/persian/jalali.js';
+import { formatJalaliDateTime } from '../../../platform/persian/jalali.js';
 import { NewsroomLayout } from '../../../platform/views/NewsroomLayout.js';
 import type { NewsroomContext } from '../../../platform/views/newsroom-context.js';
 import { type ArticleState, articleKindNames, articlePath, articleStates } from '../article.js';
@@ -25,10 +25,6 @@ export interface DeskListPageProps {
   nextUrl?: string | undefined;
   notice?: string | undefined;
   error?: string | undefined;
-}
-
-function when(date: Date, timeZone: string): string {
-  return `${formatJalaliDate(date, timeZone)}، ${formatTime(date, timeZone)}`;
 }
 
 /** The newsroom's list of articles in every state, newest change first, with filters that work without JavaScript. */
@@ -147,12 +143,12 @@ export function DeskListPage({
                 </td>
                 <td>{item.section.name}</td>
                 <td>{item.writer ?? '—'}</td>
-                <td>{when(item.updatedAt, ctx.timeZone)}</td>
+                <td>{formatJalaliDateTime(item.updatedAt, ctx.timeZone)}</td>
                 <td>
                   {item.state === 'scheduled' && item.publishAt ? (
-                    when(item.publishAt, ctx.timeZone)
+                    formatJalaliDateTime(item.publishAt, ctx.timeZone)
                   ) : item.state === 'published' && item.publishedAt ? (
-                    <a href={articlePath(item)}>{when(item.publishedAt, ctx.timeZone)}</a>
+                    <a href={articlePath(item)}>{formatJalaliDateTime(item.publishedAt, ctx.timeZone)}</a>
                   ) : (
                     '—'
                   )}

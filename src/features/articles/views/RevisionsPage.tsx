@@ -1,15 +1,11 @@
 import { toPersianDigits } from '../../../platform/persian/digits.js';
-import { formatJalaliDate, formatTime } from '../../../platform/persian/jalali.js';
+import { formatJalaliDateTime } from '../../../platform/persian/jalali.js';
 import { ActionButton, NewsroomLayout } from '../../../platform/views/NewsroomLayout.js';
 import type { NewsroomContext } from '../../../platform/views/newsroom-context.js';
 import type { Article } from '../article.js';
 import type { Revision } from '../article-service.js';
 import type { DiffPart } from '../revision-diff.js';
 import { stateNames } from './article-states.js';
-
-function when(date: Date, timeZone: string): string {
-  return `${formatJalaliDate(date, timeZone)}، ساعت ${formatTime(date, timeZone)}`;
-}
 
 export interface RevisionsPageProps {
   ctx: NewsroomContext;
@@ -31,7 +27,7 @@ export function RevisionsPage({ ctx, article, revisions, canRestore, notice }: R
         {revisions.map((revision, index) => (
           <li key={revision.id} class="nr-panel nr-revision">
             <div>
-              <strong>{when(revision.createdAt, ctx.timeZone)}</strong>
+              <strong>{formatJalaliDateTime(revision.createdAt, ctx.timeZone)}</strong>
               {' — '}
               {revision.createdBy ?? 'سامانه'}
               {revision.autosave && <span class="nr-badge">ذخیرهٔ خودکار</span>}
@@ -104,8 +100,9 @@ export function RevisionComparePage({
   return (
     <NewsroomLayout ctx={ctx} title="مقایسهٔ نسخه‌ها" area="articles">
       <p>
-        نسخهٔ {when(revision.createdAt, ctx.timeZone)} ({revision.createdBy ?? 'سامانه'}) در برابر نسخهٔ کنونی.
-        واژه‌های <del>خط‌خورده</del> در متن کنونی نیستند و واژه‌های <ins>نشان‌دار</ins> تازه آمده‌اند.
+        نسخهٔ {formatJalaliDateTime(revision.createdAt, ctx.timeZone)} ({revision.createdBy ?? 'سامانه'}) در
+        برابر نسخهٔ کنونی. واژه‌های <del>خط‌خورده</del> در متن کنونی نیستند و واژه‌های <ins>نشان‌دار</ins> تازه
+        آمده‌اند.
       </p>
       <p>
         <a href={`${base}/revisions`}>همهٔ نسخه‌ها</a> · <a href={base}>بازگشت به ویرایش</a>

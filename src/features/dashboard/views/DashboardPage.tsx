@@ -1,5 +1,5 @@
 import { toPersianDigits } from '../../../platform/persian/digits.js';
-import { formatJalaliDate, formatTime } from '../../../platform/persian/jalali.js';
+import { formatJalaliDateTime } from '../../../platform/persian/jalali.js';
 import { NewsroomLayout } from '../../../platform/views/NewsroomLayout.js';
 import type { NewsroomContext } from '../../../platform/views/newsroom-context.js';
 import type { QueuedItem } from '../dashboard-repository.js';
@@ -8,10 +8,6 @@ import type { Dashboard } from '../dashboard-service.js';
 export interface DashboardPageProps {
   ctx: NewsroomContext;
   dashboard: Dashboard;
-}
-
-function when(date: Date, timeZone: string) {
-  return `${formatJalaliDate(date, timeZone)}، ${formatTime(date, timeZone)}`;
 }
 
 function Queue({ items, empty, timeZone }: { items: QueuedItem[]; empty: string; timeZone: string }) {
@@ -23,7 +19,7 @@ function Queue({ items, empty, timeZone }: { items: QueuedItem[]; empty: string;
           <a href={`/newsroom/articles/${item.newsCode}`}>{item.title}</a>
           <span class="nr-hint">
             {item.sectionName}
-            {item.writer ? ` · ${item.writer}` : ''} · {when(item.at, timeZone)}
+            {item.writer ? ` · ${item.writer}` : ''} · {formatJalaliDateTime(item.at, timeZone)}
           </span>
         </li>
       ))}

@@ -1,5 +1,5 @@
 import { toPersianDigits } from '../../../platform/persian/digits.js';
-import { formatJalaliDate, formatTime } from '../../../platform/persian/jalali.js';
+import { formatJalaliDate, formatJalaliDateTime, formatTime } from '../../../platform/persian/jalali.js';
 import { niceCeiling, type SeriesPoint } from '../view-series.js';
 
 export interface ViewsChartProps {
@@ -104,7 +104,7 @@ export function ViewsChart({ id, title, points, unit, timeZone }: ViewsChartProp
               <tr key={p.start.getTime()}>
                 <td>
                   {unit === 'hour'
-                    ? `${formatJalaliDate(p.start, timeZone)}، ${formatTime(p.start, timeZone)}`
+                    ? formatJalaliDateTime(p.start, timeZone)
                     : formatJalaliDate(p.start, timeZone)}
                 </td>
                 <td>{toPersianDigits(p.views)}</td>

@@ -1,4 +1,4 @@
-import { formatJalaliDate, formatTime } from '../../../platform/persian/jalali.js';
+import { formatJalaliDateTime } from '../../../platform/persian/jalali.js';
 import { ActionButton } from '../../../platform/views/NewsroomLayout.js';
 import type { NewsroomContext } from '../../../platform/views/newsroom-context.js';
 import type { ApiTokenInfo } from '../user-repository.js';
@@ -9,11 +9,6 @@ export interface TokenTableProps {
   /** Where a token's revoke form posts. */
   revokeAction: (token: ApiTokenInfo) => string;
   caption: string;
-}
-
-function when(iso: string, timeZone: string): string {
-  const date = new Date(iso);
-  return `${formatJalaliDate(date, timeZone)}، ساعت ${formatTime(date, timeZone)}`;
 }
 
 /** A person's API tokens: label, dates and state, with a revoke button on each live one. Never the secret. */
@@ -38,12 +33,16 @@ export function TokenTable({ ctx, tokens, revokeAction, caption }: TokenTablePro
               <th scope="row">
                 <bdi>{token.label}</bdi>
               </th>
-              <td>{when(token.createdAt, ctx.timeZone)}</td>
-              <td>{token.lastUsedAt ? when(token.lastUsedAt, ctx.timeZone) : 'هنوز به کار نرفته'}</td>
+              <td>{formatJalaliDateTime(new Date(token.createdAt), ctx.timeZone)}</td>
+              <td>
+                {token.lastUsedAt
+                  ? formatJalaliDateTime(new Date(token.lastUsedAt), ctx.timeZone)
+                  : 'هنوز به کار نرفته'}
+              </td>
               <td>
                 {token.revokedAt ? (
                   <span class="users-state users-state--off">
-                    باطل‌شده در {when(token.revokedAt, ctx.timeZone)}
+                    باطل‌شده در {formatJalaliDateTime(new Date(token.revokedAt), ctx.timeZone)}
                   </span>
                 ) : (
                   <span class="users-state users-state--on">فعال</span>
