@@ -7,6 +7,18 @@ import type { Revision } from '../article-service.js';
 import type { DiffPart } from '../revision-diff.js';
 import { stateNames } from './article-states.js';
 
+/** Puts an earlier version back; asks first, and says the current text is not lost. */
+function RestoreButton({ ctx, action }: { ctx: NewsroomContext; action: string }) {
+  return (
+    <ActionButton
+      ctx={ctx}
+      action={action}
+      label="بازگرداندن این نسخه"
+      confirm="متن این نسخه جای متن کنونی بنشیند؟ متن کنونی در تاریخچه می‌ماند."
+    />
+  );
+}
+
 export interface RevisionsPageProps {
   ctx: NewsroomContext;
   article: Article;
@@ -42,12 +54,7 @@ export function RevisionsPage({ ctx, article, revisions, canRestore, notice }: R
                   مقایسه با نسخهٔ کنونی
                 </a>
                 {canRestore && (
-                  <ActionButton
-                    ctx={ctx}
-                    action={`${base}/revisions/${revision.id}/restore`}
-                    label="بازگرداندن این نسخه"
-                    confirm="متن این نسخه جای متن کنونی بنشیند؟ متن کنونی در تاریخچه می‌ماند."
-                  />
+                  <RestoreButton ctx={ctx} action={`${base}/revisions/${revision.id}/restore`} />
                 )}
               </div>
             )}
@@ -117,14 +124,7 @@ export function RevisionComparePage({
           </section>
         ))
       )}
-      {canRestore && (
-        <ActionButton
-          ctx={ctx}
-          action={`${base}/revisions/${revision.id}/restore`}
-          label="بازگرداندن این نسخه"
-          confirm="متن این نسخه جای متن کنونی بنشیند؟ متن کنونی در تاریخچه می‌ماند."
-        />
-      )}
+      {canRestore && <RestoreButton ctx={ctx} action={`${base}/revisions/${revision.id}/restore`} />}
       <p class="nr-hint">شمارهٔ نسخه: {toPersianDigits(revision.id)}</p>
     </NewsroomLayout>
   );
