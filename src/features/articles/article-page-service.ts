@@ -32,14 +32,14 @@ export function createArticlePageService({
         views.mostViewed('day', 6),
         comments.forArticle(article),
       ]);
-      const related = await articles.related(
-        article,
-        4,
-        otherNews.map((o) => o.id),
-      );
-      const mostViewed = await articles.publishedSummaries(
-        viewedIds.filter((id) => id !== article.id).slice(0, 5),
-      );
+      const [related, mostViewed] = await Promise.all([
+        articles.related(
+          article,
+          4,
+          otherNews.map((o) => o.id),
+        ),
+        articles.publishedSummaries(viewedIds.filter((id) => id !== article.id).slice(0, 5)),
+      ]);
       return { article, related, otherNews, mostViewed, comments: articleComments };
     },
   };
