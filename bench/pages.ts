@@ -1,59 +1,241 @@
-// Load on the public pages of a demo site, on this machine only (127.0.0.1),
-// bounded in time. Prints requests per second, latency and page weight for
-// each page, so a change can be compared with the figures in the README.
+// The page bench (issue 8): a deterministic site of 100 000 Persian articles, the real server in its
+// own process, and autocannon driving it from this process on 127.0.0.1, beside a bare node:http
+// server that answers the same bytes as the ceiling. Prints a table and the targets, and writes
+// bench/results.json. Not part of `npm test`.
 //
-//   npm run bench                 # SQLite, 10 s per page, 10 connections
-//   BENCH_SECONDS=5 npm run bench
-import { mkdtempSync, rmSync } from 'node:fs';
+//   npm run bench
+//   BENCH_ARTICLES=5000 BENCH_SECONDS=3 npm run bench     # a quick look while iterating
+//   BENCH_CORPUS=.tmp/bench-100k.db npm run bench          # generate once, reuse on later runs
+//
+// Settings (environment):
+//   BENCH_ARTICLES     articles in the corpus (100000)
+//   BENCH_CORPUS       a file to keep the generated corpus in and reuse while it matches (the
+//                      article count, the generator and the migrations); each run works on a copy.
+//                      Unset: a fresh temporary directory, removed at the end.
+//   BENCH_SECONDS      seconds per load scenario (10)
+//   BENCH_CONNECTIONS  concurrent connections per scenario (10)
+//   BENCH_SERVER       tsx (default: `node --import tsx src/main.ts serve`, the current sources) or
+//                      dist (`node dist/main.js serve`; run `npm run build` first)
+//   BENCH_RESULTS      where to write the results (bench/results.json)
+//
+// The server runs with KHABAR_TRUST_PROXY=on, as behind the nginx the README describes, so that the
+// comment scenario can post as many readers (X-Forwarded-For) instead of tripping the per-address
+// limit of 5 comments in 10 minutes from one address. Refusals are counted, not hidden.
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import { buildApp } from '../src/app.js';
-import { openMigratedDatabase } from '../src/cli/prepare.js';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/config.js';
-import { seedDemoContent } from '../src/features/demo/demo-seeder.js';
+import { prepareSite, publishedPaths, searchQueries } from './pages-corpus.js';
+import { type LoadSettings, runScenario, type Scenario, type ScenarioResult } from './pages-load.js';
+import {
+  cleanUp,
+  freePort,
+  removeAtExit,
+  residentBytes,
+  startProcess,
+  stopProcess,
+} from './pages-processes.js';
+import { formatTable, formatTargets, judgeTargets, writeResults } from './pages-report.js';
+import { getRaw, publishToVisible, sectionPage, warm } from './pages-site.js';
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 10);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
-
-const dataDir = mkdtempSync(path.join(tmpdir(), 'khabar-bench-'));
-const config = loadConfig({ KHABAR_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-const database = await openMigratedDatabase(config);
-const app = await buildApp({ config, db: database.db });
-await app.services.sections.ensureDefaults();
-const seedStart = performance.now();
-const seeded = await seedDemoContent(app.services);
-const seedMs = performance.now() - seedStart;
-const origin = await app.listen({ port: 0, host: '127.0.0.1' });
-
-const list = (await app.inject('/api/v1/articles?limit=1')).json();
-const article = new URL(list.items[0].url).pathname;
-const pages = [
-  ['home', '/'],
-  ['article', article],
-  ['section', '/section/politics'],
-  ['api list', '/api/v1/articles?limit=20'],
-] as const;
-
-console.log(
-  `demo: ${seeded} articles seeded in ${(seedMs / 1000).toFixed(1)} s; ${seconds} s per page, ${connections} connections`,
-);
-console.log('page       req/s    p50 ms   p99 ms   bytes');
-for (const [name, url] of pages) {
-  const bytes = (await app.inject(url)).rawPayload.length;
-  const result = await autocannon({
-    url: `${origin}${url}`,
-    connections,
-    duration: seconds,
-    headers: { 'user-agent': 'Mozilla/5.0 (khabar bench)' },
-  });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  console.log(
-    `${name.padEnd(10)} ${result.requests.average.toFixed(0).padStart(6)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(8)} ${String(bytes).padStart(7)}`,
-  );
+function setting(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive whole number (got "${raw}")`);
+  return value;
 }
 
-await app.close();
-await database.destroy();
-rmSync(dataDir, { recursive: true, force: true });
+const articleCount = setting('BENCH_ARTICLES', 100_000);
+const load: LoadSettings = {
+  seconds: setting('BENCH_SECONDS', 10),
+  connections: setting('BENCH_CONNECTIONS', 10),
+};
+const corpusFile = process.env.BENCH_CORPUS ? path.resolve(process.env.BENCH_CORPUS) : undefined;
+const serverKind = process.env.BENCH_SERVER ?? 'tsx';
+if (serverKind !== 'tsx' && serverKind !== 'dist') throw new Error('BENCH_SERVER must be tsx or dist');
+const resultsFile = path.resolve(
+  process.env.BENCH_RESULTS ?? fileURLToPath(new URL('./results.json', import.meta.url)),
+);
+
+/** A fixed shuffle, so the cache-miss scenario visits the corpus in the same scattered order every run. */
+function scatter<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  let state = 12345;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+function readerAddress(n: number): string {
+  return `10.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+async function main() {
+  const runDir = mkdtempSync(path.join(tmpdir(), 'khabar-bench-pages-'));
+  removeAtExit(runDir);
+  const config = loadConfig({ KHABAR_DATA_DIR: runDir, LOG_LEVEL: 'silent' });
+  const site = await prepareSite(config, articleCount, corpusFile);
+  const paths = await publishedPaths(config);
+  const hot = paths.slice(0, 5);
+  const cold = scatter(paths.slice(hot.length));
+  const queries = searchQueries(150);
+
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const serverArgs =
+    serverKind === 'dist' ? ['dist/main.js', 'serve'] : ['--import', 'tsx', 'src/main.ts', 'serve'];
+  console.error(`starting the site (${serverArgs.join(' ')})`);
+  const server = await startProcess(
+    serverArgs,
+    {
+      KHABAR_DATA_DIR: runDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      KHABAR_SITE_URL: origin,
+      LOG_LEVEL: 'silent',
+      KHABAR_DEMO: 'off',
+      KHABAR_TRUST_PROXY: 'on',
+      DATABASE_URL: '',
+    },
+    port,
+  );
+  const idleRss = residentBytes(server.pid);
+
+  await warm(origin, hot);
+  const captured = await getRaw(origin, hot[0] ?? '/');
+  const ceilingFile = path.join(runDir, 'ceiling.json');
+  writeFileSync(
+    ceilingFile,
+    JSON.stringify({ headers: captured.headers, body: captured.body.toString('base64') }),
+  );
+  const ceilingPort = await freePort();
+  const ceilingServer = await startProcess(
+    ['--import', 'tsx', 'bench/pages-ceiling.ts', String(ceilingPort), ceilingFile],
+    {},
+    ceilingPort,
+  );
+
+  console.error(
+    `load: ${load.seconds} s per scenario, ${load.connections} connections; article page ${captured.body.length} bytes (${captured.headers['content-encoding'] ?? 'identity'})`,
+  );
+  const run = async (scenario: Scenario, target = server, settings = load): Promise<ScenarioResult> => {
+    console.error(`  ${scenario.name}…`);
+    return runScenario(target.origin, target.pid, scenario, settings);
+  };
+
+  const ceiling = await run(
+    { key: 'ceiling', name: 'ceiling (node:http)', paths: hot.slice(0, 1) },
+    ceilingServer,
+  );
+  await stopProcess(ceilingServer);
+  const scenarios: ScenarioResult[] = [];
+  scenarios.push(await run({ key: 'article-hit', name: 'article, cached', paths: hot }));
+  scenarios.push(
+    await run({ key: 'article-miss', name: 'article, first visits', paths: cold, maxRequests: cold.length }),
+  );
+  await warm(origin, ['/']);
+  scenarios.push(await run({ key: 'home', name: 'home', paths: ['/'] }));
+  const deep = await sectionPage(origin, 'politics', 50);
+  await warm(origin, [deep.path]);
+  scenarios.push(
+    await run({ key: 'section-page-50', name: `section, page ${deep.page}`, paths: [deep.path] }),
+  );
+
+  // One reader at a time, every query a first visit: the latency a search costs, not the queue's.
+  const searchPath = (q: string) => `/search?q=${encodeURIComponent(q)}`;
+  const probe = { seconds: Math.max(load.seconds, 30), connections: 1 };
+  const searchProbe = [
+    await run(
+      {
+        key: 'search-common-probe',
+        name: 'search, common word, 1 conn',
+        paths: queries.common.map(searchPath),
+        maxRequests: queries.common.length,
+      },
+      server,
+      probe,
+    ),
+    await run(
+      {
+        key: 'search-rare-probe',
+        name: 'search, rare word, 1 conn',
+        paths: queries.rare.map(searchPath),
+        maxRequests: queries.rare.length,
+      },
+      server,
+      probe,
+    ),
+  ];
+  scenarios.push(
+    await run({ key: 'search-common', name: 'search, common word', paths: queries.common.map(searchPath) }),
+  );
+  scenarios.push(
+    await run({ key: 'search-rare', name: 'search, rare word', paths: queries.rare.map(searchPath) }),
+  );
+
+  const commentPaths = cold.slice(0, 200).map((p) => `${p.split('/').slice(0, 3).join('/')}/comments`);
+  scenarios.push(
+    await run({
+      key: 'comment-post',
+      name: 'comment POST',
+      method: 'POST',
+      paths: commentPaths,
+      accepted: [303],
+      refusals: [400, 403, 429],
+      request: (n) => ({
+        body: new URLSearchParams({
+          name: `خواننده ${n}`,
+          email: '',
+          body: `نظر شمارهٔ ${n} دربارهٔ این خبر: گزارش دقیقی بود و کاش پیگیری شود.`,
+          parentId: '',
+          website: '',
+        }).toString(),
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin,
+          referer: `${origin}/`,
+          'sec-fetch-site': 'same-origin',
+          'x-forwarded-for': readerAddress(n),
+        },
+      }),
+    }),
+  );
+
+  console.error('  publish-to-visible…');
+  const publish = await publishToVisible(origin, site.token);
+  await stopProcess(server);
+
+  const report = { ceiling, scenarios, searchProbe, publish, articles: site.stats.articles };
+  const targets = judgeTargets(report);
+  console.log(
+    `\n${site.stats.articles} articles (${site.stats.published} published, ${site.stats.tags} tags, ${site.stats.comments} comments)` +
+      (site.generatedSeconds === null
+        ? ', reused corpus'
+        : `, generated in ${site.generatedSeconds.toFixed(1)} s`) +
+      `; server ${serverKind}, idle RSS ${idleRss ? Math.round(idleRss / 1024 / 1024) : 'n/a'} MB\n`,
+  );
+  console.log(formatTable(report));
+  console.log(`\npublish-to-visible: article page ${publish.articleMs} ms, home ${publish.homeMs} ms`);
+  console.log(`\ntargets (issue 8, point 5):\n${formatTargets(targets)}`);
+  writeResults(resultsFile, report, targets, {
+    corpus: { ...site.stats, generatedSeconds: site.generatedSeconds, cached: corpusFile !== undefined },
+    settings: { ...load, server: serverKind, trustProxy: true },
+    idleRssBytes: idleRss,
+  });
+  console.log(`\nwritten to ${path.relative(process.cwd(), resultsFile)}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error('bench failed:', error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  cleanUp();
+}

@@ -1,0 +1,136 @@
+// The processes the page bench starts (the site and the node:http ceiling) and the temporary
+// directories it makes, with one cleanup that runs on success, on failure and on Ctrl-C.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = fileURLToPath(new URL('../', import.meta.url));
+const children = new Set<ChildProcess>();
+const directories = new Set<string>();
+
+/** Kills every child still running and removes every temporary directory; safe to call twice. */
+export function cleanUp(): void {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  children.clear();
+  for (const dir of directories) rmSync(dir, { recursive: true, force: true });
+  directories.clear();
+}
+
+/** Removes `dir` at cleanup, whatever ends the run. */
+export function removeAtExit(dir: string): void {
+  directories.add(dir);
+}
+
+process.once('exit', cleanUp);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping the bench`);
+    cleanUp();
+    process.exit(130);
+  });
+}
+
+/** A port nobody listens on right now (the child binds it a moment later). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+export interface Started {
+  child: ChildProcess;
+  pid: number;
+  origin: string;
+  /** What the process wrote on stderr, for the error message when it dies. */
+  stderr(): string;
+}
+
+/**
+ * Starts `node <args>` from the project root and waits until `probe` answers 200 on the port, failing
+ * with the child's own words if it exits first or does not answer within `timeoutMs`.
+ */
+export async function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  port: number,
+  probe = '/',
+  timeoutMs = 120_000,
+): Promise<Started> {
+  const child = spawn(process.execPath, args, {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.add(child);
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4000);
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `${args.join(' ')} exited (${child.exitCode ?? child.signalCode}) before answering:\n${errors}`,
+      );
+    }
+    try {
+      const response = await fetch(`${origin}${probe}`);
+      await response.arrayBuffer();
+      if (response.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`${args.join(' ')} did not answer within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { child, pid: child.pid ?? 0, origin, stderr: () => errors };
+}
+
+/** Stops a child politely (it closes its database), then firmly if it lingers. */
+export async function stopProcess(started: Started): Promise<void> {
+  const { child } = started;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+  children.delete(child);
+}
+
+/** Resident memory of a process in bytes, from /proc (Linux); undefined where /proc is absent. */
+export function residentBytes(pid: number): number | undefined {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Samples a process's resident memory every 200 ms until stopped; returns the highest seen. */
+export function sampleResident(pid: number): { stop(): number | undefined } {
+  let max: number | undefined;
+  const take = () => {
+    const rss = residentBytes(pid);
+    if (rss !== undefined) max = Math.max(max ?? 0, rss);
+  };
+  take();
+  const timer = setInterval(take, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      take();
+      return max;
+    },
+  };
+}
