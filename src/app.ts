@@ -22,6 +22,7 @@ import { createHomeService } from './features/home/home-service.js';
 import { homeSiteRoutes } from './features/home/home-site-routes.js';
 import { createMediaService } from './features/media/media-service.js';
 import { newsroomRoutes } from './features/newsroom/newsroom-routes.js';
+import { createRedirectService } from './features/redirects/redirect-service.js';
 import { searchApiRoutes } from './features/search/search-api-routes.js';
 import { createSearchService } from './features/search/search-service.js';
 import { searchSiteRoutes } from './features/search/search-site-routes.js';
@@ -91,6 +92,7 @@ export function createServices(
     linksClickable: config.commentLinks,
   });
   const articlePages = createArticlePageService({ articles, views, comments });
+  const redirects = createRedirectService({ db });
   return {
     db,
     siteUrl: config.siteUrl,
@@ -111,6 +113,7 @@ export function createServices(
     curation,
     dashboard,
     comments,
+    redirects,
   };
 }
 
@@ -147,7 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('services', services);
 
   registerValidation(app);
-  registerErrorHandling(app, assets.stylesheet);
+  registerErrorHandling(app, assets.stylesheet, services.redirects);
   registerSecurityHeaders(app, { https: config.siteUrl.startsWith('https:') });
   await app.register(cookie);
   await app.register(formbody);

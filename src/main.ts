@@ -4,6 +4,8 @@ import { openMigratedDatabase } from './cli/prepare.js';
 import { PortInUseError, serve } from './cli/serve.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { createDemoAdmin, seedDemoContent } from './features/demo/demo-seeder.js';
+import { runImportCommand } from './features/import/import-command.js';
+import { ImportError } from './features/import/wordpress-import-service.js';
 import { reindexProgressBar } from './features/search/reindex-progress.js';
 import { DatabaseUnavailableError } from './platform/db/database.js';
 import { AppError } from './platform/errors.js';
@@ -14,6 +16,8 @@ const usage = `usage: khabar <command>
   migrate                        apply pending database migrations
   demo                           add the demo content to an empty site
   reindex                        rebuild the search index from every article (progress on stderr)
+  import wordpress EXPORT.xml [--media-dir DIR] [--dry-run] [--map-category WP=SECTION]... [--report FILE]
+                                 import a WordPress export (WXR); old links answer 301 (see README)
   user add --email E --name N --role admin|editor|writer|moderator --password P
   token create --email E [--label L]    print a new API token (Bearer) for that user
 
@@ -33,7 +37,7 @@ async function withServices<T>(
   }
 }
 
-function option(values: Record<string, string | boolean | undefined>, name: string): string {
+function option(values: Record<string, string | string[] | boolean | undefined>, name: string): string {
   const value = values[name];
   if (typeof value !== 'string' || !value) throw new UsageError(`--${name} is required`);
   return value;
@@ -51,6 +55,10 @@ async function run(argv: string[]): Promise<void> {
       role: { type: 'string' },
       password: { type: 'string' },
       label: { type: 'string' },
+      'media-dir': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'map-category': { type: 'string', multiple: true },
+      report: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -88,6 +96,20 @@ async function run(argv: string[]): Promise<void> {
         const { done } = await search.reindex(reindexProgressBar(process.stderr));
         console.log(`search index rebuilt: ${done} articles`);
       });
+    case 'import wordpress': {
+      const file = positionals[2];
+      if (!file) throw new UsageError('import wordpress needs the export file: khabar import wordpress EXPORT.xml');
+      return withServices(config, async (services) => {
+        const report = await runImportCommand(services, config.dataDir, {
+          file,
+          mediaDir: values['media-dir'],
+          dryRun: values['dry-run'] ?? false,
+          mapCategory: values['map-category'] ?? [],
+          reportFile: values.report,
+        });
+        if (report.interrupted) process.exitCode = 130;
+      });
+    }
     case 'user add':
       return withServices(config, async ({ users }) => {
         const user = await users.createUser({
@@ -113,7 +135,7 @@ run(process.argv.slice(2)).catch((error: unknown) => {
   else if (error instanceof DatabaseUnavailableError || error instanceof PortInUseError) {
     console.error(`khabar: ${error.message}`);
   } else if (error instanceof UsageError) console.error(`khabar: ${error.message}\n\n${usage}`);
-  else if (error instanceof AppError) console.error(`khabar: ${error.message}`);
+  else if (error instanceof AppError || error instanceof ImportError) console.error(`khabar: ${error.message}`);
   else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     console.error(`khabar: ${error.message}\n\n${usage}`);
   } else console.error('khabar: failed:', error);

@@ -77,6 +77,13 @@ export interface ArticleFields {
 export interface CreateOptions {
   /** Only for imports and demo content: when the item first went public. */
   publishedAt?: Date;
+  /** Only for imports: when the item was last changed where it came from. */
+  updatedAt?: Date;
+  /**
+   * Only for imports: runs inside the transaction that creates the article, so the importer's own
+   * records (which source item became this article) commit or roll back together with it.
+   */
+  alsoInTransaction?: (trx: DB, article: Article) => Promise<void>;
 }
 
 export interface UpdateOptions {
@@ -285,13 +292,14 @@ export function createArticleService({
           publishedAt,
           createdBy: actor.userId,
           createdAt: now.toISOString(),
-          updatedAt: now.toISOString(),
+          updatedAt: (options.updatedAt ?? now).toISOString(),
         });
         await saveRelations(trx, id, fields, now);
         const saved = await findArticleByNewsCode(trx, newsCode);
         if (!saved) throw new Error(`article ${newsCode} vanished inside its own transaction`);
         await snapshot(trx, saved, actor, now);
         await onSaved(trx, [id]);
+        await options.alsoInTransaction?.(trx, saved);
         return saved;
       });
       announce(undefined, article);

@@ -3,7 +3,10 @@ import { sendPage } from '../../platform/http/render.js';
 import { HomePage } from './views/HomePage.js';
 
 export async function homeSiteRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/', async (_request, reply) => {
+  app.get('/', async (request, reply) => {
+    // WordPress's plain addresses (/?p=123) all land here; those an import recorded move on.
+    const moved = await app.services.redirects.lookupHomeQuery(request.query as Record<string, unknown>);
+    if (moved) return reply.redirect(moved, 301);
     const [site, home] = await Promise.all([app.siteContext(), app.services.home.load()]);
     reply.header('Cache-Control', 'public, max-age=60');
     return sendPage(reply, <HomePage site={site} home={home} />);

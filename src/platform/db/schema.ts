@@ -8,7 +8,9 @@ import type {
 import type { AuthorsTable } from '../../features/authors/author.table.js';
 import type { CommentSettingsTable, CommentsTable } from '../../features/comments/comment.table.js';
 import type { CurationSlotsTable } from '../../features/curation/curation.table.js';
+import type { ImportMappingsTable } from '../../features/import/import.table.js';
 import type { ImagesTable } from '../../features/media/image.table.js';
+import type { RedirectsTable } from '../../features/redirects/redirect.table.js';
 import type { SectionsTable } from '../../features/sections/section.table.js';
 import type { ArticleViewsHourlyTable } from '../../features/stats/view.table.js';
 import type { TagAliasesTable, TagsTable } from '../../features/tags/tag.table.js';
@@ -39,4 +41,6 @@ export interface Database {
   tagAliases: TagAliasesTable;
   comments: CommentsTable;
   commentSettings: CommentSettingsTable;
+  importMappings: ImportMappingsTable;
+  redirects: RedirectsTable;
 }

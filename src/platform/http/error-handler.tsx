@@ -91,15 +91,29 @@ export function frameworkErrorHandler(stylesheet: string) {
   };
 }
 
+/** Where an old address (say, a WordPress permalink) now lives; consulted only when no route matched. */
+export interface OldAddressLookup {
+  lookup(url: string): Promise<string | undefined>;
+}
+
 /** One place turns every error into JSON for the API or a Persian page for people; 5xx details stay in the log. */
-export function registerErrorHandling(app: FastifyInstance, stylesheet: string): void {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  stylesheet: string,
+  redirects?: OldAddressLookup,
+): void {
   app.setErrorHandler((error: FastifyError, request, res) => {
     const problem = toProblem(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     return reply(request, res, problem, stylesheet);
   });
 
-  app.setNotFoundHandler((request, res) => {
+  app.setNotFoundHandler(async (request, res) => {
+    const readable = request.method === 'GET' || request.method === 'HEAD';
+    if (redirects && readable && !isApiRequest(request)) {
+      const target = await redirects.lookup(request.url);
+      if (target) return res.redirect(target, 301);
+    }
     const message = isApiRequest(request) ? 'چنین نشانی‌ای در API نیست.' : 'صفحه‌ای که دنبالش بودید پیدا نشد.';
     return reply(request, res, { status: 404, code: 'not_found', message }, stylesheet);
   });

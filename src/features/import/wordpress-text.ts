@@ -1,0 +1,63 @@
+// Text from WordPress arrives with HTML entities (titles, excerpts, comments) and, in Persian
+// sites typed on Arabic keyboards, with Arabic ي and ك where Persian ی and ک belong.
+
+const namedEntities: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  zwnj: '\u200c',
+  zwj: '\u200d',
+  lrm: '\u200e',
+  rlm: '\u200f',
+  hellip: '…',
+  ndash: '–',
+  mdash: '—',
+  laquo: '«',
+  raquo: '»',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  middot: '·',
+  times: '×',
+  copy: '©',
+};
+
+/** Replaces character references with the characters; unknown names stay as typed. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#\d{1,7}|#x[\da-f]{1,6}|[a-z]{2,8});/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return namedEntities[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** Arabic yeh and kaf (and alef maksura) become the Persian letters readers expect and search finds. */
+export function foldArabicLetters(text: string): string {
+  return text.replace(/[يىك]/g, (letter) => (letter === 'ك' ? 'ک' : 'ی'));
+}
+
+/** Markup-free, entity-free, folded text on one line with single spaces. */
+export function plainText(html: string): string {
+  const text = html
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ');
+  return foldArabicLetters(decodeEntities(text))
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
+}
+
+/** Cuts text to at most `max` characters at a word boundary, with "…" when anything was cut. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
