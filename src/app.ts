@@ -35,6 +35,7 @@ import { mostViewedSiteRoutes } from './features/stats/most-viewed-site-routes.j
 import { createViewCounter } from './features/stats/view-counter.js';
 import { createTagService } from './features/tags/tag-service.js';
 import { tagSiteRoutes } from './features/tags/tag-site-routes.js';
+import { typographyApiRoutes } from './features/typography/typography-api-routes.js';
 import { createSessionService } from './features/users/session-service.js';
 import { registerApiAuth } from './features/users/user-api-auth.js';
 import { createUserService } from './features/users/user-service.js';
@@ -200,6 +201,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(mostViewedApiRoutes);
       await api.register(commentApiRoutes);
       await api.register(searchApiRoutes);
+      await api.register(typographyApiRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -11,6 +11,7 @@ import { dashboardNewsroomRoutes } from '../dashboard/dashboard-newsroom-routes.
 import { mediaNewsroomRoutes } from '../media/media-newsroom-routes.js';
 import { sectionNewsroomRoutes } from '../sections/section-newsroom-routes.js';
 import { tagNewsroomRoutes } from '../tags/tag-newsroom-routes.js';
+import { typographyNewsroomRoutes } from '../typography/typography-newsroom-routes.js';
 import { tokenRoutes } from '../users/token-routes.js';
 import { accountRoutes } from '../users/user-account-routes.js';
 import { userAdminRoutes } from '../users/user-admin-routes.js';
@@ -92,4 +93,5 @@ export async function newsroomRoutes(app: FastifyInstance): Promise<void> {
   await app.register(tagNewsroomRoutes);
   await app.register(curationNewsroomRoutes);
   await app.register(commentNewsroomRoutes);
+  await app.register(typographyNewsroomRoutes);
 }

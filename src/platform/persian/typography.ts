@@ -36,8 +36,8 @@ export const typographyRules = ['arabic-letters', 'digits', 'zwnj', 'punctuation
 
 // Text the assistant never changes: web addresses, e-mail addresses and `code`.
 const PROTECTED = [
-  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"«»]+/gi,
-  /[^\s@<>"«»()،,;:]+@[^\s@<>"«»()،,;:]+\.[^\s@<>"«»()،,;:]+/g,
+  /\b(?:[a-z][a-z0-9+.-]{0,30}:\/\/|www\.)[^\s<>"«»]+/gi,
+  /(?<![^\s<>"«»()،,;:])[^\s@<>"«»()،,;:]+@[^\s@<>"«»()،,;:]+\.[^\s@<>"«»()،,;:]+/g,
   /`[^`\n]*`/g,
 ];
 const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/;
@@ -46,44 +46,59 @@ const NUMBER = /[0-9\u0660-\u0669]+(?:[.,:/\u066b\u066c-][0-9\u0660-\u0669]+)*/g
 const CODE_LIKE = /[_=#@\\{}[\]<>|~^$&*+]/;
 const SPACES = /[ \t\u00a0]/;
 
-type Range = [number, number];
+type Range = [start: number, end: number];
 
-function protectedRanges(text: string): Range[] {
-  const ranges: Range[] = [];
+/**
+ * Whether a span touches a web address, an e-mail address or code: one pass marks those characters,
+ * and a running count answers each question in constant time.
+ */
+function protectedSpans(text: string): (start: number, end: number) => boolean {
+  const marked = new Uint32Array(text.length + 1);
   for (const pattern of PROTECTED) {
-    for (const match of text.matchAll(pattern)) ranges.push([match.index, match.index + match[0].length]);
+    for (const match of text.matchAll(pattern)) {
+      for (let i = match.index; i < match.index + match[0].length; i++) marked[i + 1] = 1;
+    }
   }
-  return ranges;
+  for (let i = 1; i <= text.length; i++) marked[i] = (marked[i] ?? 0) + (marked[i - 1] ?? 0);
+  // A zero-length span (an insertion) is still "at" its position, so it counts as one character.
+  return (start, end) => (marked[Math.max(end, start + 1)] ?? 0) - (marked[start] ?? 0) > 0;
 }
 
-function overlaps(ranges: Range[], start: number, end: number): boolean {
-  // A zero-length unit is still "at" its position, so compare as if it had one character.
-  return ranges.some(([s, e]) => start < e && Math.max(end, start + 1) > s);
-}
+// A whitespace-delimited token longer than this is not prose (a hash, a data blob): its digits stay,
+// and scanning for its ends stops here, so a pathological text costs linear time.
+const MAX_TOKEN = 80;
+// How many tokens without letters (numbers, dashes) the search for a neighbouring word crosses.
+const NEIGHBOUR_REACH = 3;
 
-/** The whitespace-delimited token around an offset. */
-function tokenAround(text: string, start: number, end: number): Range {
+/** The whitespace-delimited token around a span, or undefined when it is longer than MAX_TOKEN. */
+function tokenAround(text: string, start: number, end: number): Range | undefined {
   let from = start;
-  while (from > 0 && !/\s/.test(text[from - 1] ?? '')) from--;
+  while (from > 0 && !/\s/.test(text[from - 1] ?? '')) {
+    if (end - --from > MAX_TOKEN) return undefined;
+  }
   let to = end;
-  while (to < text.length && !/\s/.test(text[to] ?? '')) to++;
+  while (to < text.length && !/\s/.test(text[to] ?? '')) {
+    if (++to - from > MAX_TOKEN) return undefined;
+  }
   return [from, to];
 }
 
 /** The nearest token with a letter in it before (step -1) or after (step 1) a token, on the same line. */
 function neighbourWithLetters(text: string, [from, to]: Range, step: 1 | -1): string | undefined {
   let i = step === 1 ? to : from - 1;
-  while (i >= 0 && i < text.length) {
+  for (let crossed = 0; crossed < NEIGHBOUR_REACH && i >= 0 && i < text.length; ) {
     const c = text[i] ?? '';
     if (c === '\n') return undefined;
     if (/\s/.test(c)) {
       i += step;
       continue;
     }
-    const [s, e] = tokenAround(text, i, i + 1);
-    const token = text.slice(s, e);
+    const range = tokenAround(text, i, i + 1);
+    if (!range) return undefined;
+    const token = text.slice(...range);
     if (PERSIAN_LETTER.test(token) || LATIN_LETTER.test(token)) return token;
-    i = step === 1 ? e : s - 1;
+    i = step === 1 ? range[1] : range[0] - 1;
+    crossed++;
   }
   return undefined;
 }
@@ -102,6 +117,7 @@ function digitEdits(text: string, isProtected: (s: number, e: number) => boolean
     const end = start + match[0].length;
     if (isProtected(start, end)) continue;
     const tokenRange = tokenAround(text, start, end);
+    if (!tokenRange) continue;
     const token = text.slice(...tokenRange);
     if (LATIN_LETTER.test(token) || CODE_LIKE.test(token) || (match[0].match(/\./g)?.length ?? 0) > 1)
       continue;
@@ -268,8 +284,7 @@ function applyEdits(
  * `TypographySuggestion`). The lexicon is loaded on the first call unless one is passed.
  */
 export function fixTypography(text: string, lexicon: Lexicon = persianLexicon()): TypographyResult {
-  const ranges = protectedRanges(text);
-  const isProtected = (start: number, end: number) => overlaps(ranges, start, end);
+  const isProtected = protectedSpans(text);
   const edits = [
     ...wordEdits(text, lexicon, isProtected),
     ...digitEdits(text, isProtected),
