@@ -21,6 +21,8 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Web addresses in approved reader comments become links (rel="nofollow ugc"); off keeps them as text. */
   readonly commentLinks: boolean;
+  /** Memory for rendered public pages (bodies and their compressed forms), in bytes. */
+  readonly pageCacheBytes: number;
 }
 
 /** Thrown for a bad environment value; its message is the one line an operator reads. */
@@ -62,6 +64,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     schedulerIntervalMs: readInteger(env, 'KHABAR_SCHEDULER_INTERVAL_MS', 15_000, 100, 3_600_000),
     trustProxy: readSwitch(env, 'KHABAR_TRUST_PROXY', false),
     commentLinks: readSwitch(env, 'KHABAR_COMMENT_LINKS', false),
+    pageCacheBytes: readInteger(env, 'KHABAR_PAGE_CACHE_MB', 64, 0, 16_384) * 1024 * 1024,
   });
 }
 
