@@ -12,12 +12,16 @@ import { archiveSiteRoutes } from './features/archive/archive-site-routes.js';
 import { articleApiRoutes } from './features/articles/article-api-routes.js';
 import { createArticlePageService } from './features/articles/article-page-service.js';
 import { createArticleService } from './features/articles/article-service.js';
+import { createAuthorService } from './features/authors/author-service.js';
+import { authorSiteRoutes } from './features/authors/author-site-routes.js';
 import { articleSiteRoutes } from './features/articles/article-site-routes.js';
 import { commentApiRoutes } from './features/comments/comment-api-routes.js';
 import { createCommentService } from './features/comments/comment-service.js';
 import { commentSiteRoutes } from './features/comments/comment-site-routes.js';
 import { createCurationService } from './features/curation/curation-service.js';
 import { createDashboardService } from './features/dashboard/dashboard-service.js';
+import { createFeedService } from './features/feeds/feed-service.js';
+import { feedSiteRoutes } from './features/feeds/feed-site-routes.js';
 import { createHomeService } from './features/home/home-service.js';
 import { homeSiteRoutes } from './features/home/home-site-routes.js';
 import { createMediaService } from './features/media/media-service.js';
@@ -29,21 +33,22 @@ import { searchSiteRoutes } from './features/search/search-site-routes.js';
 import { sectionApiRoutes } from './features/sections/section-api-routes.js';
 import { createSectionService } from './features/sections/section-service.js';
 import { sectionSiteRoutes } from './features/sections/section-site-routes.js';
+import { seoSiteRoutes } from './features/seo/seo-site-routes.js';
+import { createSitemapService } from './features/sitemaps/sitemap-service.js';
+import { sitemapSiteRoutes } from './features/sitemaps/sitemap-site-routes.js';
 import { mostViewedApiRoutes } from './features/stats/most-viewed-api-routes.js';
 import { createMostViewedService } from './features/stats/most-viewed-service.js';
 import { mostViewedSiteRoutes } from './features/stats/most-viewed-site-routes.js';
 import { createViewCounter } from './features/stats/view-counter.js';
 import { createTagService } from './features/tags/tag-service.js';
 import { tagSiteRoutes } from './features/tags/tag-site-routes.js';
+import { createTelegramOutbox } from './features/telegram/telegram-outbox.js';
 import { typographyApiRoutes } from './features/typography/typography-api-routes.js';
 import { createSessionService } from './features/users/session-service.js';
 import { registerApiAuth } from './features/users/user-api-auth.js';
 import { createUserService } from './features/users/user-service.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { DB } from './platform/db/database.js';
-import { PageCache } from './platform/cache/page-cache.js';
-import { registerPageCache } from './platform/cache/page-cache-http.js';
-import { invalidatePagesOnChange } from './platform/cache/page-invalidation.js';
 import { EventBus } from './platform/events.js';
 import { assetUrls, registerAssets } from './platform/http/assets.js';
 import { frameworkErrorHandler, registerErrorHandling } from './platform/http/error-handler.js';
@@ -63,19 +68,46 @@ export function createServices(
   log: (error: unknown, what: string) => void,
 ) {
   const events = new EventBus((error, event) => log(error, `listener of ${event} failed`));
-  const sections = createSectionService({ db, clock, events });
+  const sections = createSectionService({ db, clock });
   const search = createSearchService({ db, sections, timeZone: config.timeZone });
+  const mediaDir = path.join(config.dataDir, 'media');
+  const telegram = createTelegramOutbox({
+    db,
+    clock,
+    config: config.telegram,
+    siteUrl: config.siteUrl,
+    mediaDir,
+    log: (message, error) => log(error, message),
+  });
   const articles = createArticleService({
     db,
     clock,
     events,
     newsCodeStart: config.newsCodeStart,
     onSaved: search.articlesSaved,
+    onPublished: telegram.queue,
   });
-  const tags = createTagService({ db, events });
+  events.on('article.published', () => telegram.kick());
+  const tags = createTagService({ db });
   const users = createUserService({ db, clock });
   const sessions = createSessionService({ db, clock, timeZone: config.timeZone });
-  const media = createMediaService({ db, clock, mediaDir: path.join(config.dataDir, 'media') });
+  const media = createMediaService({ db, clock, mediaDir });
+  const authors = createAuthorService({ db });
+  const feeds = createFeedService({
+    db,
+    sections,
+    tags,
+    siteUrl: config.siteUrl,
+    siteName: config.siteName,
+    mediaDir,
+  });
+  const sitemaps = createSitemapService({
+    db,
+    clock,
+    siteUrl: config.siteUrl,
+    timeZone: config.timeZone,
+    newsPublicationName: config.newsPublicationName,
+  });
   const views = createViewCounter({
     db,
     clock,
@@ -118,6 +150,10 @@ export function createServices(
     dashboard,
     comments,
     redirects,
+    authors,
+    feeds,
+    sitemaps,
+    telegram,
   };
 }
 
@@ -127,7 +163,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     siteContext(): Promise<SiteContext>;
-    pageCache: PageCache;
   }
 }
 
@@ -157,15 +192,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerValidation(app);
   registerErrorHandling(app, assets.stylesheet, services.redirects);
   registerSecurityHeaders(app, { https: config.siteUrl.startsWith('https:') });
-  // Before every other onRequest hook: a cached page is answered without them.
-  const pageCache = new PageCache({ maxBytes: config.pageCacheBytes });
-  invalidatePagesOnChange(services.events, pageCache);
-  registerPageCache(app, {
-    cache: pageCache,
-    countView: (articleId, request) =>
-      services.views.record(articleId, { ip: request.ip, userAgent: request.headers['user-agent'] }),
-  });
-  app.decorate('pageCache', pageCache);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(swagger, {
@@ -205,6 +231,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(archiveSiteRoutes);
   await app.register(commentSiteRoutes);
   await app.register(searchSiteRoutes);
+  await app.register(authorSiteRoutes);
+  await app.register(feedSiteRoutes);
+  await app.register(sitemapSiteRoutes);
+  await app.register(seoSiteRoutes);
   await app.register(newsroomRoutes);
   await app.register(
     async (api) => {
@@ -222,6 +252,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onClose', async () => {
     await services.views.stop();
+    await services.telegram.stop();
   });
   return app;
 }

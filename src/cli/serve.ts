@@ -33,6 +33,19 @@ export async function serve(config: Config): Promise<void> {
   );
 
   let closing = false;
+  services.telegram.start(5_000);
+  // Images stored before crops existed get them in the background; pages use their largest variant meanwhile.
+  void services.media
+    .cropImagesWithoutCrops(
+      (error, image) => app.log.warn({ err: error }, `media: image ${image.id} could not be cropped`),
+      () => closing,
+    )
+    .then(({ cropped }) => {
+      if (cropped > 0)
+        app.log.info(`media: ${cropped} existing images cropped for previews and search engines`);
+    })
+    .catch((error: unknown) => app.log.error({ err: error }, 'media: cropping existing images stopped'));
+
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;

@@ -21,8 +21,21 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Web addresses in approved reader comments become links (rel="nofollow ugc"); off keeps them as text. */
   readonly commentLinks: boolean;
+  /** The publication name in the Google News sitemap; it must match the name Google News shows. */
+  readonly newsPublicationName: string;
+  /** Posting new articles to a Telegram channel; null when no bot token is set. */
+  readonly telegram: TelegramConfig | null;
   /** Memory for rendered public pages (bodies and their compressed forms), in bytes. */
   readonly pageCacheBytes: number;
+}
+
+export interface TelegramConfig {
+  /** Secret: the Bot API token from @BotFather. Never logged. */
+  readonly botToken: string;
+  /** The channel: `@username` or its numeric id (`-100…`). */
+  readonly chatId: string;
+  /** The Bot API origin, without a trailing slash; tests and self-hosted Bot API servers change it. */
+  readonly apiBase: string;
 }
 
 /** Thrown for a bad environment value; its message is the one line an operator reads. */
@@ -49,6 +62,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const logLevel = read(env, 'LOG_LEVEL') ?? 'info';
   if (!isOneOf(logLevels, logLevel)) fail('LOG_LEVEL', logLevel, logLevels.join(', '));
   const siteUrl = readSiteUrl(env, port);
+  const siteName = read(env, 'KHABAR_SITE_NAME') ?? 'خبر';
 
   return Object.freeze({
     port,
@@ -56,7 +70,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     dataDir,
     database: readDatabase(env, dataDir),
     demo: readSwitch(env, 'KHABAR_DEMO', true),
-    siteName: read(env, 'KHABAR_SITE_NAME') ?? 'خبر',
+    siteName,
     siteUrl,
     timeZone,
     newsCodeStart: readInteger(env, 'KHABAR_NEWS_CODE_START', 100001, 1, 2_000_000_000),
@@ -64,8 +78,40 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     schedulerIntervalMs: readInteger(env, 'KHABAR_SCHEDULER_INTERVAL_MS', 15_000, 100, 3_600_000),
     trustProxy: readSwitch(env, 'KHABAR_TRUST_PROXY', false),
     commentLinks: readSwitch(env, 'KHABAR_COMMENT_LINKS', false),
+    newsPublicationName: read(env, 'KHABAR_NEWS_PUBLICATION_NAME') ?? siteName,
+    telegram: readTelegram(env),
     pageCacheBytes: readInteger(env, 'KHABAR_PAGE_CACHE_MB', 64, 0, 16_384) * 1024 * 1024,
   });
+}
+
+/** Telegram is off unless a bot token is set; a token without a channel is a mistake worth stopping for. */
+function readTelegram(env: Env): TelegramConfig | null {
+  const botToken = read(env, 'KHABAR_TELEGRAM_BOT_TOKEN');
+  const chatId = read(env, 'KHABAR_TELEGRAM_CHAT_ID');
+  if (botToken === undefined) {
+    if (chatId !== undefined)
+      fail('KHABAR_TELEGRAM_BOT_TOKEN', '', 'set when KHABAR_TELEGRAM_CHAT_ID is set');
+    return null;
+  }
+  if (!/^\d+:[\w-]+$/.test(botToken)) {
+    fail('KHABAR_TELEGRAM_BOT_TOKEN', '***', 'a Bot API token such as 123456:ABC-DEF… from @BotFather');
+  }
+  if (chatId === undefined)
+    fail('KHABAR_TELEGRAM_CHAT_ID', '', 'a channel such as @khabar_channel or -1001234567890');
+  if (!/^(@\w{4,}|-?\d+)$/.test(chatId)) {
+    fail('KHABAR_TELEGRAM_CHAT_ID', chatId, 'a channel such as @khabar_channel or -1001234567890');
+  }
+  const rawBase = read(env, 'KHABAR_TELEGRAM_API_BASE') ?? 'https://api.telegram.org';
+  let base: URL;
+  try {
+    base = new URL(rawBase);
+  } catch {
+    return fail('KHABAR_TELEGRAM_API_BASE', rawBase, 'an http(s) URL such as https://api.telegram.org');
+  }
+  if (base.protocol !== 'http:' && base.protocol !== 'https:') {
+    fail('KHABAR_TELEGRAM_API_BASE', rawBase, 'an http(s) URL such as https://api.telegram.org');
+  }
+  return Object.freeze({ botToken, chatId, apiBase: `${base.origin}${base.pathname.replace(/\/+$/, '')}` });
 }
 
 function read(env: Env, name: string): string | undefined {

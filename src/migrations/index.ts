@@ -6,6 +6,7 @@ import * as curationAndViews from './20261129T2003_curation_and_views.js';
 import * as newsroom from './20261129T2004_newsroom.js';
 import * as comments from './20261129T2005_comments.js';
 import * as search from './20261129T2006_search.js';
+import * as distribution from './20261130T0001_distribution.js';
 import * as wordpressImport from './20261130T0002_wordpress_import.js';
 
 /**
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   '20261129T2004_newsroom': newsroom,
   '20261129T2005_comments': comments,
   '20261129T2006_search': search,
+  '20261130T0001_distribution': distribution,
   '20261130T0002_wordpress_import': wordpressImport,
 };

@@ -42,7 +42,7 @@ export async function loadSlice(
 export async function loadListPage(
   articles: ArticleService,
   basePath: string,
-  filter: { sectionId?: number; tagId?: number },
+  filter: { sectionId?: number; tagId?: number; authorId?: number },
   query: ListPageQuery,
 ): Promise<ListPage> {
   const before = cursorOf(query.before);

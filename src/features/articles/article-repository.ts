@@ -207,6 +207,7 @@ export async function findArticleByNewsCode(db: DB, newsCode: number): Promise<A
 export interface PublishedListQuery {
   sectionId?: number;
   tagId?: number;
+  authorId?: number;
   kind?: string;
   excludeIds?: readonly number[];
   /** Continue after this item (older items). */
@@ -223,6 +224,7 @@ export interface PublishedListQuery {
 export async function listPublished(db: DB, query: PublishedListQuery): Promise<ArticleSummary[]> {
   let q = summaryQuery(db).where('articles.state', '=', 'published' satisfies ArticleState);
   if (query.sectionId !== undefined) q = q.where('articles.sectionId', '=', query.sectionId);
+  if (query.authorId !== undefined) q = q.where('articles.authorId', '=', query.authorId);
   if (query.kind !== undefined) q = q.where('articles.kind', '=', query.kind);
   if (query.tagId !== undefined) {
     const tagId = query.tagId;

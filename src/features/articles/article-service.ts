@@ -7,7 +7,7 @@ import { findAuthorBySlug } from '../authors/author-repository.js';
 import { findImagesByIds } from '../media/image-repository.js';
 import { findSectionBySlug } from '../sections/section-repository.js';
 import { normalizeTagName, tagSlug } from '../tags/tag.js';
-import { findOrCreateTags, listTagsOfArticles, replaceArticleTags } from '../tags/tag-repository.js';
+import { findOrCreateTags, replaceArticleTags } from '../tags/tag-repository.js';
 import type { Actor } from '../users/user.js';
 import {
   type Article,
@@ -53,6 +53,12 @@ export interface ArticleServiceDeps {
    * depends on them (the search index) commits or rolls back together with them.
    */
   onSaved?: (trx: DB, articleIds: readonly number[]) => Promise<void>;
+  /**
+   * Runs inside the transaction that makes articles public (created published, moved to published,
+   * or published by the scheduler), so what must follow a publish (the Telegram outbox) is recorded
+   * exactly when the publish commits.
+   */
+  onPublished?: (trx: DB, articleIds: readonly number[]) => Promise<void>;
 }
 
 /** The fields a writer or an integrator sets; every one is optional on update. */
@@ -131,6 +137,7 @@ export function createArticleService({
   events,
   newsCodeStart,
   onSaved = async () => {},
+  onPublished = async () => {},
 }: ArticleServiceDeps) {
   async function resolve(fields: Partial<ArticleFields>, now: Date) {
     const changes: ArticleRowChanges = {};
@@ -233,17 +240,13 @@ export function createArticleService({
       if (!saved) throw new NotFoundError('خبری با این کد پیدا نشد.');
       await snapshot(trx, saved, actor, now, options.autosave);
       await onSaved(trx, [saved.id]);
+      if (saved.state === 'published' && current.state !== 'published') await onPublished(trx, [saved.id]);
       return saved;
     });
   }
 
   function announce(before: ArticleState | undefined, after: Article) {
-    const payload = {
-      articleId: after.id,
-      newsCode: after.newsCode,
-      sectionId: after.section.id,
-      tagIds: after.tags.map((tag) => tag.id),
-    };
+    const payload = { articleId: after.id, newsCode: after.newsCode, sectionId: after.section.id };
     if (after.state === 'published')
       events.emit(before === 'published' ? 'article.updated' : 'article.published', payload);
     else if (before === 'published') events.emit('article.unpublished', payload);
@@ -304,6 +307,7 @@ export function createArticleService({
         if (!saved) throw new Error(`article ${newsCode} vanished inside its own transaction`);
         await snapshot(trx, saved, actor, now);
         await onSaved(trx, [id]);
+        if (saved.state === 'published') await onPublished(trx, [id]);
         await options.alsoInTransaction?.(trx, saved);
         return saved;
       });
@@ -481,6 +485,7 @@ export function createArticleService({
     listPublished(query: {
       sectionId?: number;
       tagId?: number;
+      authorId?: number;
       kind?: ArticleKind;
       excludeIds?: number[];
       before?: ListCursor;
@@ -501,22 +506,16 @@ export function createArticleService({
     async publishDue(): Promise<number> {
       const published = await db.transaction().execute(async (trx) => {
         const rows = await publishDueArticles(trx, clock.now());
-        await onSaved(
-          trx,
-          rows.map((r) => r.id),
-        );
+        const ids = rows.map((r) => r.id);
+        await onSaved(trx, ids);
+        await onPublished(trx, ids);
         return rows;
       });
-      const tagsOf = await listTagsOfArticles(
-        db,
-        published.map((row) => row.id),
-      );
       for (const row of published) {
         events.emit('article.published', {
           articleId: row.id,
           newsCode: row.newsCode,
           sectionId: row.sectionId,
-          tagIds: (tagsOf.get(row.id) ?? []).map((tag) => tag.id),
         });
       }
       return published.length;

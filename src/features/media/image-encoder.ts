@@ -2,7 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { ValidationError } from '../../platform/errors.js';
-import type { ImageFormat } from './image.js';
+import { type ImageCrop, type ImageFormat, imageCropSizes, imageCrops } from './image.js';
 
 /** Widths served to readers: a phone, a tablet or desktop column, a wide screen. */
 export const variantWidths = [480, 960, 1600] as const;
@@ -153,4 +153,39 @@ export async function removeVariants(base: string, widths: readonly number[]): P
   await Promise.all(
     widths.flatMap((w) => storedFormats.map((f) => rm(variantPath(base, w, f), { force: true }))),
   );
+}
+
+function cropPath(base: string, crop: ImageCrop): string {
+  return `${base}-${crop}.jpg`;
+}
+
+/**
+ * Writes the fixed-size JPEG crops of decoded pixels under `base`. Sharp's attention strategy keeps
+ * the busiest part of the picture (usually the faces) inside each crop. A picture smaller than a
+ * crop is enlarged: search engines and previews ask for at least that size. If any write fails,
+ * every crop of the set is removed.
+ */
+export async function writeCrops(decoded: Decoded, base: string): Promise<ImageCrop[]> {
+  const raw = { width: decoded.width, height: decoded.height, channels: decoded.channels };
+  await mkdir(path.dirname(base), { recursive: true });
+  try {
+    await Promise.all(
+      imageCrops.map((crop) =>
+        sharp(decoded.data, { raw })
+          .resize({ ...imageCropSizes[crop], fit: 'cover', position: sharp.strategy.attention })
+          .flatten({ background: '#ffffff' })
+          .jpeg({ quality: 80, mozjpeg: true })
+          .toFile(cropPath(base, crop)),
+      ),
+    );
+  } catch (error) {
+    await removeCrops(base);
+    throw error;
+  }
+  return [...imageCrops];
+}
+
+/** Removes an image's crops; missing files are fine. */
+export async function removeCrops(base: string): Promise<void> {
+  await Promise.all(imageCrops.map((crop) => rm(cropPath(base, crop), { force: true })));
 }

@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { DB } from '../../platform/db/database.js';
-import { type Image, parseImageFormats } from './image.js';
+import { type Image, type ImageCrop, parseImageCrops, parseImageFormats } from './image.js';
 import type { ImagesTable } from './image.table.js';
 
 export function toImage(row: Selectable<ImagesTable>): Image {
@@ -11,6 +11,7 @@ export function toImage(row: Selectable<ImagesTable>): Image {
     height: row.height,
     variantWidths: row.variantWidths.split(',').map(Number),
     formats: parseImageFormats(row.formats),
+    crops: parseImageCrops(row.crops),
     alt: row.alt,
     caption: row.caption,
     credit: row.credit,
@@ -24,6 +25,7 @@ export async function insertImage(db: DB, image: Omit<Image, 'id'>, now: Date): 
       ...image,
       variantWidths: image.variantWidths.join(','),
       formats: image.formats.join(','),
+      crops: image.crops.join(','),
       createdAt: now.toISOString(),
     })
     .returningAll()
@@ -121,4 +123,25 @@ export async function findImageUses(db: DB, imageId: number): Promise<ImageUse[]
     ...covers.map((row) => ({ ...row, as: 'cover' as const })),
     ...galleries.map((row) => ({ ...row, as: 'gallery' as const })),
   ];
+}
+
+/** Images after `afterId` whose crops have not been made yet (stored before crops existed), by id. */
+export async function findImagesWithoutCrops(db: DB, afterId: number, limit: number): Promise<Image[]> {
+  const rows = await db
+    .selectFrom('images')
+    .selectAll()
+    .where('crops', '=', '')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(toImage);
+}
+
+export async function setImageCrops(db: DB, id: number, crops: readonly ImageCrop[]): Promise<void> {
+  await db
+    .updateTable('images')
+    .set({ crops: crops.join(',') })
+    .where('id', '=', id)
+    .execute();
 }

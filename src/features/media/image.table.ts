@@ -12,5 +12,7 @@ export interface ImagesTable {
   credit: string | null;
   /** Comma-separated encodings on disk, e.g. "avif,webp,jpg". */
   formats: Generated<string>;
+  /** Comma-separated crops on disk, e.g. "16x9,4x3,1x1,og"; empty before they are made. */
+  crops: Generated<string>;
   createdAt: string;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/database.js';
@@ -8,18 +9,22 @@ import type { Image } from './image.js';
 import {
   checkUploadFormat,
   decodeImage,
+  removeCrops,
   removeVariants,
   storedFormats,
   widthsFor,
+  writeCrops,
   writeVariants,
 } from './image-encoder.js';
 import {
   findImageById,
   findImagesByIds,
+  findImagesWithoutCrops,
   findImageUses,
   type ImageUse,
   insertImage,
   searchImages,
+  setImageCrops,
   updateImageDetails,
 } from './image-repository.js';
 import { canManageMedia } from './media-policy.js';
@@ -91,6 +96,13 @@ export function createMediaService({ db, clock, mediaDir }: MediaServiceDeps) {
     const widths = widthsFor(decoded.width);
     const base = path.join(mediaDir, storageKey);
     await writeVariants(decoded, base, widths);
+    let crops: Image['crops'];
+    try {
+      crops = await writeCrops(decoded, base);
+    } catch (error) {
+      await removeVariants(base, widths);
+      throw error;
+    }
     try {
       return await insertImage(
         db,
@@ -100,6 +112,7 @@ export function createMediaService({ db, clock, mediaDir }: MediaServiceDeps) {
           height: decoded.height,
           variantWidths: widths,
           formats: [...storedFormats],
+          crops,
           alt: details.alt,
           caption: details.caption ?? null,
           credit: details.credit ?? null,
@@ -107,9 +120,17 @@ export function createMediaService({ db, clock, mediaDir }: MediaServiceDeps) {
         now,
       );
     } catch (error) {
-      await removeVariants(base, widths);
+      await Promise.all([removeVariants(base, widths), removeCrops(base)]);
       throw error;
     }
+  }
+
+  /** Crops an image stored before crops existed, from its largest JPEG variant (the original is not kept). */
+  async function cropStoredImage(image: Image): Promise<void> {
+    const base = path.join(mediaDir, image.storageKey);
+    const largest = image.variantWidths.at(-1) ?? image.width;
+    const decoded = await decodeImage(await readFile(`${base}-${largest}.jpg`));
+    await setImageCrops(db, image.id, await writeCrops(decoded, base));
   }
 
   return {
@@ -157,6 +178,37 @@ export function createMediaService({ db, clock, mediaDir }: MediaServiceDeps) {
       const rows = await searchImages(db, { q, before, limit: limit + 1 });
       const items = rows.slice(0, limit);
       return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+    },
+
+    /**
+     * The upgrade step for crops: makes them for every image that has none (stored before crops
+     * existed), one image at a time so a large library does not hold the machine, until `shouldStop`
+     * says the server is closing. An image that cannot be cropped (a variant missing from disk) is
+     * reported and skipped; its pages keep using the largest variant.
+     */
+    async cropImagesWithoutCrops(
+      onError: (error: unknown, image: Image) => void,
+      shouldStop: () => boolean = () => false,
+    ): Promise<{ cropped: number; failed: number }> {
+      let cropped = 0;
+      let failed = 0;
+      let afterId = 0;
+      while (!shouldStop()) {
+        const batch = await findImagesWithoutCrops(db, afterId, 20);
+        if (batch.length === 0) break;
+        for (const image of batch) {
+          if (shouldStop()) break;
+          afterId = image.id;
+          try {
+            await cropStoredImage(image);
+            cropped += 1;
+          } catch (error) {
+            failed += 1;
+            onError(error, image);
+          }
+        }
+      }
+      return { cropped, failed };
     },
 
     /** The images with these ids that exist, by id; for redrawing a form that named some that do not. */

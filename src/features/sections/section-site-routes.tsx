@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { cachePage } from '../../platform/cache/page-cache-http.js';
-import { pageTag, shownArticleTags } from '../../platform/cache/page-tags.js';
 import { sendPage } from '../../platform/http/render.js';
 import { type ListPageQuery, loadListPage } from '../articles/article-list.js';
 import { ArticleListPage } from '../articles/views/ArticleListPage.js';
@@ -17,9 +15,7 @@ export async function sectionSiteRoutes(app: FastifyInstance): Promise<void> {
         app.siteContext(),
         loadListPage(articles, basePath, { sectionId: section.id }, request.query),
       ]);
-      cachePage(reply, {
-        tags: [pageTag.frame, pageTag.section(section.id), ...shownArticleTags(page.items)],
-      });
+      reply.header('Cache-Control', 'public, max-age=60');
       return sendPage(
         reply,
         <ArticleListPage

@@ -1,6 +1,5 @@
 import type { DB } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
-import type { EventBus } from '../../platform/events.js';
 import type { Actor } from '../users/user.js';
 import { normalizeTagName, type Tag, type TagUsage, tagSlug } from './tag.js';
 import { canManageTags, canSeeTagSuggestions } from './tag-policy.js';
@@ -34,7 +33,7 @@ async function lookUp(db: DB, slugOrName: string): Promise<Tag | undefined> {
   );
 }
 
-export function createTagService({ db, events }: { db: DB; events: EventBus }) {
+export function createTagService({ db }: { db: DB }) {
   function authorize(actor: Actor): void {
     if (!canManageTags(actor)) throw new ForbiddenError('مدیریت برچسب‌ها فقط با دبیران و مدیران است.');
   }
@@ -101,7 +100,7 @@ export function createTagService({ db, events }: { db: DB; events: EventBus }) {
         throw new ValidationError(`نام برچسب حداکثر ${maxNameLength.toLocaleString('fa-IR')} نویسه باشد.`);
       const slug = tagSlug(name);
       if (!slug) throw new ValidationError('نام برچسب باید دست‌کم یک حرف یا رقم داشته باشد.');
-      const renamed = await db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx) => {
         const tag = await load(trx, id);
         const other = await findTagBySlug(trx, slug);
         if (other && other.id !== id) {
@@ -117,8 +116,6 @@ export function createTagService({ db, events }: { db: DB; events: EventBus }) {
         await updateTag(trx, id, { slug, name });
         return { id, slug, name };
       });
-      events.emit('tag.changed', { tagIds: [id] });
-      return renamed;
     },
 
     /**
@@ -129,7 +126,7 @@ export function createTagService({ db, events }: { db: DB; events: EventBus }) {
       authorize(actor);
       if (!normalizeTagName(into))
         throw new ValidationError('نام برچسبی را که این برچسب در آن ادغام شود بنویسید.');
-      const merged = await db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx) => {
         const from = await load(trx, fromId);
         const target = await lookUp(trx, into);
         if (!target) throw new ValidationError(`برچسبی به نام «${normalizeTagName(into)}» پیدا نشد.`);
@@ -140,8 +137,6 @@ export function createTagService({ db, events }: { db: DB; events: EventBus }) {
         await deleteTag(trx, from.id);
         return target;
       });
-      events.emit('tag.changed', { tagIds: [fromId, merged.id] });
-      return merged;
     },
 
     /** Deletes a tag no article carries; a used tag is merged, not deleted. */

@@ -14,6 +14,7 @@ import type { RedirectsTable } from '../../features/redirects/redirect.table.js'
 import type { SectionsTable } from '../../features/sections/section.table.js';
 import type { ArticleViewsHourlyTable } from '../../features/stats/view.table.js';
 import type { TagAliasesTable, TagsTable } from '../../features/tags/tag.table.js';
+import type { TelegramOutboxTable } from '../../features/telegram/telegram.table.js';
 import type {
   ApiTokensTable,
   LoginThrottleTable,
@@ -41,6 +42,7 @@ export interface Database {
   tagAliases: TagAliasesTable;
   comments: CommentsTable;
   commentSettings: CommentSettingsTable;
+  telegramOutbox: TelegramOutboxTable;
   importMappings: ImportMappingsTable;
   redirects: RedirectsTable;
 }

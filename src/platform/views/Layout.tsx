@@ -8,15 +8,37 @@ export interface LayoutProps {
   description?: string;
   canonical?: string;
   image?: string;
+  /** Describes `image` for those who cannot see it (og:image:alt, twitter:image:alt). */
+  imageAlt?: string | undefined;
   type?: 'website' | 'article';
+  /** Feeds of this page (a section's, a tag's), announced besides the whole site's. */
+  feeds?: AlternateFeed[];
+  /** More head elements: structured data and a page's own Open Graph properties. */
+  head?: ComponentChildren;
   /** Marks the section the page belongs to in the menu. */
   currentSection?: string | undefined;
   children: ComponentChildren;
 }
 
+export interface AlternateFeed {
+  title: string;
+  href: string;
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
+}
+
 /** The frame of every public page: Persian, right to left, one stylesheet, no third-party requests. */
 export function Layout(props: LayoutProps) {
-  const { site, title, description, canonical, image, type = 'website', currentSection, children } = props;
+  const {
+    site,
+    title,
+    description,
+    canonical,
+    image,
+    imageAlt,
+    type = 'website',
+    currentSection,
+    children,
+  } = props;
   const fullTitle = title ? `${title} | ${site.siteName}` : site.siteName;
   const absolute = (path: string) => (path.startsWith('http') ? path : `${site.siteUrl}${path}`);
   return (
@@ -34,7 +56,22 @@ export function Layout(props: LayoutProps) {
         {description && <meta property="og:description" content={description} />}
         {canonical && <meta property="og:url" content={absolute(canonical)} />}
         {image && <meta property="og:image" content={absolute(image)} />}
+        {image && imageAlt && <meta property="og:image:alt" content={imageAlt} />}
         <meta name="twitter:card" content={image ? 'summary_large_image' : 'summary'} />
+        <meta name="twitter:title" content={title ?? site.siteName} />
+        {description && <meta name="twitter:description" content={description} />}
+        {image && <meta name="twitter:image" content={absolute(image)} />}
+        {image && imageAlt && <meta name="twitter:image:alt" content={imageAlt} />}
+        {props.head}
+        {[...siteFeeds(site.siteName), ...(props.feeds ?? [])].map((feed) => (
+          <link
+            key={feed.href}
+            rel="alternate"
+            type={feed.type}
+            title={feed.title}
+            href={absolute(feed.href)}
+          />
+        ))}
         <link
           rel="preload"
           href="/assets/fonts/Vazirmatn-Regular.woff2"
@@ -105,4 +142,13 @@ export function Layout(props: LayoutProps) {
       </body>
     </html>
   );
+}
+
+/** The whole site's feeds, announced on every page so a reader's feed app finds them from any link. */
+function siteFeeds(siteName: string): AlternateFeed[] {
+  return [
+    { title: siteName, href: '/rss', type: 'application/rss+xml' },
+    { title: siteName, href: '/atom.xml', type: 'application/atom+xml' },
+    { title: siteName, href: '/feed.json', type: 'application/feed+json' },
+  ];
 }

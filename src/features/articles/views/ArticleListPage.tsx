@@ -1,6 +1,9 @@
-import { Layout } from '../../../platform/views/Layout.js';
+import type { ComponentChildren } from 'preact';
+import { type AlternateFeed, Layout } from '../../../platform/views/Layout.js';
 import { Pager } from '../../../platform/views/Pager.js';
 import type { SiteContext } from '../../../platform/views/site-context.js';
+import { JsonLd } from '../../seo/JsonLd.js';
+import { breadcrumbLd } from '../../seo/json-ld.js';
 import type { ArticleSummary } from '../article.js';
 import { CardTeaser } from './Teasers.js';
 
@@ -14,11 +17,35 @@ export interface ArticleListPageProps {
   items: ArticleSummary[];
   newerHref?: string | undefined;
   olderHref?: string | undefined;
+  /** The list's own feeds, announced in the head; by default its RSS below its address (`/section/economy/rss`). */
+  feeds?: AlternateFeed[];
+  /** Structured data of the list; a section page gets its breadcrumb without asking. */
+  head?: ComponentChildren;
 }
 
 /** A section or tag page: newest first, with newer/older links. */
 export function ArticleListPage(props: ArticleListPageProps) {
   const { site, heading, kicker, description, canonical, items } = props;
+  const feeds = props.feeds ?? [
+    {
+      title: `${site.siteName} — ${heading}`,
+      href: `${canonical}/rss`,
+      type: 'application/rss+xml' as const,
+    },
+  ];
+  const head =
+    props.head ??
+    (props.currentSection && (
+      <JsonLd
+        data={breadcrumbLd(
+          [
+            { name: site.siteName, path: '/' },
+            { name: heading, path: canonical },
+          ],
+          site,
+        )}
+      />
+    ));
   return (
     <Layout
       site={site}
@@ -26,6 +53,8 @@ export function ArticleListPage(props: ArticleListPageProps) {
       description={description ?? undefined}
       canonical={canonical}
       currentSection={props.currentSection}
+      feeds={feeds}
+      head={head}
     >
       <header class="list-header">
         <p class="list-header__kicker">{kicker}</p>

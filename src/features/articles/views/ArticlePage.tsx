@@ -2,10 +2,13 @@ import { toPersianDigits } from '../../../platform/persian/digits.js';
 import { formatGregorianDate, formatJalaliDate, formatTime } from '../../../platform/persian/jalali.js';
 import { Layout } from '../../../platform/views/Layout.js';
 import type { SiteContext } from '../../../platform/views/site-context.js';
+import { isoWithOffset } from '../../../platform/zoned-time.js';
 import type { ArticleComments } from '../../comments/comment.js';
 import { CommentCount, CommentsSection } from '../../comments/views/CommentsSection.js';
-import { imageVariantUrl, pickVariantWidth } from '../../media/image.js';
+import { sharedImage } from '../../media/image.js';
 import { Picture } from '../../media/views/Picture.js';
+import { JsonLd } from '../../seo/JsonLd.js';
+import { authorPath, imageGalleryLd, modifiedAt, newsArticleLd } from '../../seo/json-ld.js';
 import {
   type Article,
   type ArticleSummary,
@@ -36,8 +39,6 @@ export function ArticlePage(props: ArticlePageProps) {
   const canonical = articlePath(article);
   const byline = displayByline(article);
   const publishedAt = article.publishedAt ?? article.createdAt;
-  const ogImage =
-    article.cover && imageVariantUrl(article.cover, pickVariantWidth(article.cover, 1200), 'jpg');
   return (
     <Layout
       site={site}
@@ -45,8 +46,17 @@ export function ArticlePage(props: ArticlePageProps) {
       title={article.title}
       description={article.lead || undefined}
       canonical={canonical}
-      image={ogImage ?? undefined}
+      image={article.cover ? sharedImage(article.cover, 'og').url : undefined}
+      imageAlt={article.cover?.alt}
       type="article"
+      feeds={[
+        {
+          title: `${site.siteName} — ${article.section.name}`,
+          href: `/section/${encodeURIComponent(article.section.slug)}/rss`,
+          type: 'application/rss+xml',
+        },
+      ]}
+      head={<ArticleHead site={site} article={article} />}
     >
       <div class="article-layout">
         <article class={`article article--${article.kind}`}>
@@ -84,7 +94,9 @@ export function ArticlePage(props: ArticlePageProps) {
               {byline && (
                 <div>
                   <dt>نویسنده:</dt>
-                  <dd class="article__byline">{byline}</dd>
+                  <dd class="article__byline">
+                    {article.author ? <a href={authorPath(article.author)}>{byline}</a> : byline}
+                  </dd>
                 </div>
               )}
               {article.source && (
@@ -196,5 +208,31 @@ export function ArticlePage(props: ArticlePageProps) {
         <a href="#top">بازگشت به بالا ↑</a>
       </p>
     </Layout>
+  );
+}
+
+/** What previews and search engines read of an article: its Open Graph dates and its structured data. */
+function ArticleHead({ site, article }: { site: SiteContext; article: Article }) {
+  const published = article.publishedAt ?? article.createdAt;
+  const modified = modifiedAt(article);
+  const cover = article.cover && sharedImage(article.cover, 'og');
+  return (
+    <>
+      {cover && <meta property="og:image:width" content={String(cover.width)} />}
+      {cover && <meta property="og:image:height" content={String(cover.height)} />}
+      <meta property="article:published_time" content={isoWithOffset(published, site.timeZone)} />
+      <meta property="article:modified_time" content={isoWithOffset(modified, site.timeZone)} />
+      <meta property="article:section" content={article.section.name} />
+      {article.tags.map((tag) => (
+        <meta key={tag.id} property="article:tag" content={tag.name} />
+      ))}
+      <JsonLd
+        data={
+          article.kind === 'photoStory' && article.gallery.length > 0
+            ? [newsArticleLd(article, site), imageGalleryLd(article, site)]
+            : newsArticleLd(article, site)
+        }
+      />
+    </>
   );
 }

@@ -11,6 +11,7 @@ const image: Image = {
   height: 800,
   variantWidths: [480, 960, 1200],
   formats: ['avif', 'webp', 'jpg'],
+  crops: [],
   alt: 'شالیزار',
   caption: null,
   credit: 'ایرنا',
