@@ -7,6 +7,7 @@ import { Figure } from './figure-node.js';
 import { figureCaption, pickImage } from './image-picker.js';
 import { askForLink } from './link-dialog.js';
 import { normalizeLinkHref } from './link-href.js';
+import { mountTypographyAssistant } from './typography.js';
 
 interface ToolbarItem {
   label: string;
@@ -278,6 +279,8 @@ export function mountRichEditor(textarea: HTMLTextAreaElement, onTextChange: (te
   editor.on('focus', () => wrapper.classList.add('nr-rich--focused'));
   editor.on('blur', () => wrapper.classList.remove('nr-rich--focused'));
   toolbar.refresh();
+  if (textarea.dataset.typographyUrl)
+    mountTypographyAssistant(editor, wrapper, textarea.dataset.typographyUrl);
 
   // A restored draft writes the textarea directly; load it into the editor without echoing it back.
   textarea.addEventListener('input', () => {

@@ -128,6 +128,7 @@ export function ArticleEditorPage({
               data-rich-editor
               data-media-url="/newsroom/media.json"
               data-upload-url="/newsroom/media"
+              data-typography-url="/newsroom/typography"
               aria-describedby="body-hint"
             >
               {values.body}
