@@ -1,17 +1,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 
-/** One suggestion as the server sends it: offsets into the text that was sent. */
-export interface TypographySuggestion {
-  start: number;
-  end: number;
-  replacement: string;
-  rule: string;
-}
-
-export interface TypographyResult {
-  text: string;
-  suggestions: TypographySuggestion[];
-}
+// The server's answer has the shape of the fixer's own result; only the types cross into the bundle.
+export type { TypographyResult, TypographySuggestion } from '../platform/persian/typography.js';
 
 /** The plain text of one paragraph or heading and the document position its first character has. */
 export interface TextBlock {
