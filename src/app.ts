@@ -49,6 +49,9 @@ import { registerApiAuth } from './features/users/user-api-auth.js';
 import { createUserService } from './features/users/user-service.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { DB } from './platform/db/database.js';
+import { PageCache } from './platform/cache/page-cache.js';
+import { registerPageCache } from './platform/cache/page-cache-http.js';
+import { invalidatePagesOnChange } from './platform/cache/page-invalidation.js';
 import { EventBus } from './platform/events.js';
 import { assetUrls, registerAssets } from './platform/http/assets.js';
 import { frameworkErrorHandler, registerErrorHandling } from './platform/http/error-handler.js';
@@ -68,7 +71,7 @@ export function createServices(
   log: (error: unknown, what: string) => void,
 ) {
   const events = new EventBus((error, event) => log(error, `listener of ${event} failed`));
-  const sections = createSectionService({ db, clock });
+  const sections = createSectionService({ db, clock, events });
   const search = createSearchService({ db, sections, timeZone: config.timeZone });
   const mediaDir = path.join(config.dataDir, 'media');
   const telegram = createTelegramOutbox({
@@ -88,7 +91,7 @@ export function createServices(
     onPublished: telegram.queue,
   });
   events.on('article.published', () => telegram.kick());
-  const tags = createTagService({ db });
+  const tags = createTagService({ db, events });
   const users = createUserService({ db, clock });
   const sessions = createSessionService({ db, clock, timeZone: config.timeZone });
   const media = createMediaService({ db, clock, mediaDir });
@@ -163,6 +166,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     siteContext(): Promise<SiteContext>;
+    pageCache: PageCache;
   }
 }
 
@@ -192,6 +196,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerValidation(app);
   registerErrorHandling(app, assets.stylesheet, services.redirects);
   registerSecurityHeaders(app, { https: config.siteUrl.startsWith('https:') });
+  // Before every other onRequest hook: a cached page is answered without them.
+  const pageCache = new PageCache({ maxBytes: config.pageCacheBytes });
+  invalidatePagesOnChange(services.events, pageCache);
+  registerPageCache(app, {
+    cache: pageCache,
+    countView: (articleId, request) =>
+      services.views.record(articleId, { ip: request.ip, userAgent: request.headers['user-agent'] }),
+  });
+  app.decorate('pageCache', pageCache);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(swagger, {

@@ -1,7 +1,19 @@
+/** Where an article is listed: listeners drop the pages of these lists. */
+export interface ArticleEvent {
+  articleId: number;
+  newsCode: number;
+  sectionId: number;
+  tagIds: number[];
+}
+
 export interface DomainEvents {
-  'article.published': { articleId: number; newsCode: number; sectionId: number };
-  'article.updated': { articleId: number; newsCode: number; sectionId: number };
-  'article.unpublished': { articleId: number; newsCode: number; sectionId: number };
+  'article.published': ArticleEvent;
+  'article.updated': ArticleEvent;
+  'article.unpublished': ArticleEvent;
+  /** A section was added, renamed, moved in the menu or removed: every page's menu shows it. */
+  'section.changed': { sectionId: number };
+  /** Tags were renamed or merged: the pages of their articles name them. */
+  'tag.changed': { tagIds: number[] };
   /** The desk changed the home page's top story or editor's picks. */
   'curation.changed': { slot: 'topStory' | 'editorPick' };
   /** A comment became visible on its article's page (approved, or the newsroom replied). */

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { cachePage } from '../../platform/cache/page-cache-http.js';
+import { pageTag, shownArticleTags } from '../../platform/cache/page-tags.js';
 import { ValidationError } from '../../platform/errors.js';
 import { sendPage } from '../../platform/http/render.js';
 import { toAsciiDigits } from '../../platform/persian/digits.js';
@@ -47,7 +49,11 @@ export async function archiveSiteRoutes(app: FastifyInstance): Promise<void> {
   async function sendMonth(reply: FastifyReply, month: JalaliMonth, slug: string | undefined, path: string) {
     const section = await sectionOf(slug);
     const [site, calendar] = await Promise.all([app.siteContext(), archive.month(month, section?.id)]);
-    reply.header('Cache-Control', 'public, max-age=60');
+    // `/archive` is whatever month it is now, so it is also kept only a while.
+    cachePage(reply, {
+      tags: [pageTag.frame, pageTag.latest],
+      ttlSeconds: path === '/archive' ? 60 : undefined,
+    });
     return sendPage(
       reply,
       <ArchiveMonthPage site={site} calendar={calendar} section={section} path={path} />,
@@ -89,7 +95,7 @@ export async function archiveSiteRoutes(app: FastifyInstance): Promise<void> {
         app.siteContext(),
         archive.day(day, { sectionId: section?.id, page }),
       ]);
-      reply.header('Cache-Control', 'public, max-age=60');
+      cachePage(reply, { tags: [pageTag.frame, pageTag.latest, ...shownArticleTags(list.items)] });
       return sendPage(reply, <ArchiveDayPage site={site} list={list} section={section} />);
     },
   );

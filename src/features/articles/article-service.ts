@@ -7,7 +7,7 @@ import { findAuthorBySlug } from '../authors/author-repository.js';
 import { findImagesByIds } from '../media/image-repository.js';
 import { findSectionBySlug } from '../sections/section-repository.js';
 import { normalizeTagName, tagSlug } from '../tags/tag.js';
-import { findOrCreateTags, replaceArticleTags } from '../tags/tag-repository.js';
+import { findOrCreateTags, listTagsOfArticles, replaceArticleTags } from '../tags/tag-repository.js';
 import type { Actor } from '../users/user.js';
 import {
   type Article,
@@ -246,7 +246,12 @@ export function createArticleService({
   }
 
   function announce(before: ArticleState | undefined, after: Article) {
-    const payload = { articleId: after.id, newsCode: after.newsCode, sectionId: after.section.id };
+    const payload = {
+      articleId: after.id,
+      newsCode: after.newsCode,
+      sectionId: after.section.id,
+      tagIds: after.tags.map((tag) => tag.id),
+    };
     if (after.state === 'published')
       events.emit(before === 'published' ? 'article.updated' : 'article.published', payload);
     else if (before === 'published') events.emit('article.unpublished', payload);
@@ -511,11 +516,16 @@ export function createArticleService({
         await onPublished(trx, ids);
         return rows;
       });
+      const tagsOf = await listTagsOfArticles(
+        db,
+        published.map((row) => row.id),
+      );
       for (const row of published) {
         events.emit('article.published', {
           articleId: row.id,
           newsCode: row.newsCode,
           sectionId: row.sectionId,
+          tagIds: (tagsOf.get(row.id) ?? []).map((tag) => tag.id),
         });
       }
       return published.length;

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { cachePage } from '../../platform/cache/page-cache-http.js';
+import { pageTag, shownArticleTags } from '../../platform/cache/page-tags.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { sendPage } from '../../platform/http/render.js';
 import { articlePath, parseNewsCode } from './article.js';
@@ -27,7 +29,20 @@ export async function articleSiteRoutes(app: FastifyInstance): Promise<void> {
       // HEAD asks about the page without reading it.
       if (request.method === 'GET')
         views.record(article.id, { ip: request.ip, userAgent: request.headers['user-agent'] });
-      reply.header('Cache-Control', 'public, max-age=60');
+      cachePage(reply, {
+        tags: [
+          pageTag.frame,
+          pageTag.article(article.id),
+          pageTag.comments(article.id),
+          // «سایر اخبار» lists the section's newest, «مطالب مرتبط» articles sharing a tag.
+          pageTag.section(article.section.id),
+          ...article.tags.map((tag) => pageTag.tag(tag.id)),
+          ...shownArticleTags(page.related, page.otherNews, page.mostViewed),
+        ],
+        // The most-viewed box changes with every reader, not with any one event.
+        ttlSeconds: 60,
+        viewOf: article.id,
+      });
       const commentNotice = (request.query as { comment?: string }).comment;
       return sendPage(
         reply,

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { cachePage } from '../../platform/cache/page-cache-http.js';
+import { pageTag, shownArticleTags } from '../../platform/cache/page-tags.js';
 import { sendPage } from '../../platform/http/render.js';
 import { HomePage } from './views/HomePage.js';
 
@@ -8,7 +10,17 @@ export async function homeSiteRoutes(app: FastifyInstance): Promise<void> {
     const moved = await app.services.redirects.lookupHomeQuery(request.query as Record<string, unknown>);
     if (moved) return reply.redirect(moved, 301);
     const [site, home] = await Promise.all([app.siteContext(), app.services.home.load()]);
-    reply.header('Cache-Control', 'public, max-age=60');
+    cachePage(reply, {
+      tags: [
+        pageTag.frame,
+        pageTag.latest,
+        pageTag.curation,
+        ...home.sections.map((block) => pageTag.section(block.section.id)),
+        ...shownArticleTags(home.topStory, home.latest, home.editorPicks, home.mostViewed, home.photoStories),
+        ...home.sections.flatMap((block) => shownArticleTags(block.items)),
+      ],
+      ttlSeconds: 60,
+    });
     return sendPage(reply, <HomePage site={site} home={home} />);
   });
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
 import { slugify } from '../../platform/persian/slug.js';
 import type { Actor } from '../users/user.js';
 import { defaultSections, type MoveDirection, moved, type Section, type SectionInput } from './section.js';
@@ -21,6 +22,7 @@ import {
 export interface SectionServiceDeps {
   db: DB;
   clock: Clock;
+  events: EventBus;
 }
 
 const maxNameLength = 40;
@@ -59,7 +61,7 @@ function checkSlug(typed: string, name: string): string {
   return slug;
 }
 
-export function createSectionService({ db, clock }: SectionServiceDeps) {
+export function createSectionService({ db, clock, events }: SectionServiceDeps) {
   function authorize(actor: Actor): void {
     if (!canManageSections(actor)) throw new ForbiddenError('مدیریت سرویس‌ها فقط با دبیران و مدیران است.');
   }
@@ -104,13 +106,15 @@ export function createSectionService({ db, clock }: SectionServiceDeps) {
       authorize(actor);
       const text = checkText(input);
       const slug = checkSlug(input.slug, text.name);
-      return db.transaction().execute(async (trx) => {
+      const section = await db.transaction().execute(async (trx) => {
         if (await findSectionBySlug(trx, slug)) {
           throw new ConflictError(`سرویسی با نشانی «${slug}» هست؛ نشانی دیگری بنویسید.`);
         }
         const position = (await listSections(trx)).reduce((max, s) => Math.max(max, s.position), 0) + 1;
         return insertSection(trx, { ...text, slug, position }, clock.now());
       });
+      events.emit('section.changed', { sectionId: section.id });
+      return section;
     },
 
     /** Changes the name and description; the slug stays, so no published URL breaks. */
@@ -123,6 +127,7 @@ export function createSectionService({ db, clock }: SectionServiceDeps) {
       const text = checkText(input);
       await load(id);
       await updateSectionText(db, id, text);
+      events.emit('section.changed', { sectionId: id });
       return load(id);
     },
 
@@ -134,12 +139,13 @@ export function createSectionService({ db, clock }: SectionServiceDeps) {
         if (!ids.includes(id)) throw new NotFoundError('این سرویس خبری وجود ندارد.');
         await setSectionOrder(trx, moved(ids, id, direction));
       });
+      events.emit('section.changed', { sectionId: id });
     },
 
     /** Deletes a section no article uses; articles are never left without a section. */
     async remove(actor: Actor, id: number): Promise<Section> {
       authorize(actor);
-      return db.transaction().execute(async (trx) => {
+      const removed = await db.transaction().execute(async (trx) => {
         const section = await findSectionById(trx, id);
         if (!section) throw new NotFoundError('این سرویس خبری وجود ندارد.');
         const used = await countArticlesInSection(trx, id);
@@ -151,6 +157,8 @@ export function createSectionService({ db, clock }: SectionServiceDeps) {
         await deleteSection(trx, id);
         return section;
       });
+      events.emit('section.changed', { sectionId: id });
+      return removed;
     },
   };
 }

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { cachePage } from '../../platform/cache/page-cache-http.js';
+import { pageTag, shownArticleTags } from '../../platform/cache/page-tags.js';
 import { sendPage } from '../../platform/http/render.js';
 import { type ListPageQuery, loadListPage } from '../articles/article-list.js';
 import { ArticleListPage } from '../articles/views/ArticleListPage.js';
@@ -15,7 +17,9 @@ export async function sectionSiteRoutes(app: FastifyInstance): Promise<void> {
         app.siteContext(),
         loadListPage(articles, basePath, { sectionId: section.id }, request.query),
       ]);
-      reply.header('Cache-Control', 'public, max-age=60');
+      cachePage(reply, {
+        tags: [pageTag.frame, pageTag.section(section.id), ...shownArticleTags(page.items)],
+      });
       return sendPage(
         reply,
         <ArticleListPage

@@ -1,5 +1,6 @@
 import type { DB } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
 import type { Actor } from '../users/user.js';
 import { normalizeTagName, type Tag, type TagUsage, tagSlug } from './tag.js';
 import { canManageTags, canSeeTagSuggestions } from './tag-policy.js';
@@ -33,7 +34,7 @@ async function lookUp(db: DB, slugOrName: string): Promise<Tag | undefined> {
   );
 }
 
-export function createTagService({ db }: { db: DB }) {
+export function createTagService({ db, events }: { db: DB; events: EventBus }) {
   function authorize(actor: Actor): void {
     if (!canManageTags(actor)) throw new ForbiddenError('مدیریت برچسب‌ها فقط با دبیران و مدیران است.');
   }
@@ -100,7 +101,7 @@ export function createTagService({ db }: { db: DB }) {
         throw new ValidationError(`نام برچسب حداکثر ${maxNameLength.toLocaleString('fa-IR')} نویسه باشد.`);
       const slug = tagSlug(name);
       if (!slug) throw new ValidationError('نام برچسب باید دست‌کم یک حرف یا رقم داشته باشد.');
-      return db.transaction().execute(async (trx) => {
+      const renamed = await db.transaction().execute(async (trx) => {
         const tag = await load(trx, id);
         const other = await findTagBySlug(trx, slug);
         if (other && other.id !== id) {
@@ -116,6 +117,8 @@ export function createTagService({ db }: { db: DB }) {
         await updateTag(trx, id, { slug, name });
         return { id, slug, name };
       });
+      events.emit('tag.changed', { tagIds: [id] });
+      return renamed;
     },
 
     /**
@@ -126,7 +129,7 @@ export function createTagService({ db }: { db: DB }) {
       authorize(actor);
       if (!normalizeTagName(into))
         throw new ValidationError('نام برچسبی را که این برچسب در آن ادغام شود بنویسید.');
-      return db.transaction().execute(async (trx) => {
+      const merged = await db.transaction().execute(async (trx) => {
         const from = await load(trx, fromId);
         const target = await lookUp(trx, into);
         if (!target) throw new ValidationError(`برچسبی به نام «${normalizeTagName(into)}» پیدا نشد.`);
@@ -137,6 +140,8 @@ export function createTagService({ db }: { db: DB }) {
         await deleteTag(trx, from.id);
         return target;
       });
+      events.emit('tag.changed', { tagIds: [fromId, merged.id] });
+      return merged;
     },
 
     /** Deletes a tag no article carries; a used tag is merged, not deleted. */

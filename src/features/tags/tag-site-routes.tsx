@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { cachePage } from '../../platform/cache/page-cache-http.js';
+import { pageTag, shownArticleTags } from '../../platform/cache/page-tags.js';
 import { sendPage } from '../../platform/http/render.js';
 import { type ListPageQuery, loadListPage } from '../articles/article-list.js';
 import { ArticleListPage } from '../articles/views/ArticleListPage.js';
@@ -14,7 +16,7 @@ export async function tagSiteRoutes(app: FastifyInstance): Promise<void> {
       app.siteContext(),
       loadListPage(articles, basePath, { tagId: tag.id }, request.query),
     ]);
-    reply.header('Cache-Control', 'public, max-age=60');
+    cachePage(reply, { tags: [pageTag.frame, pageTag.tag(tag.id), ...shownArticleTags(page.items)] });
     return sendPage(
       reply,
       <ArticleListPage site={site} heading={tag.name} kicker="برچسب" canonical={basePath} {...page} />,

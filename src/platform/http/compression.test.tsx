@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Fastify from 'fastify';
-import { acceptedEncodings, sendPage } from './render.js';
+import { acceptedEncodings, compressForClient } from './compression.js';
+import { sendPage } from './render.js';
 
 function page() {
   return (
@@ -14,9 +15,11 @@ function page() {
   );
 }
 
-describe('sendPage', () => {
+describe('compressForClient', () => {
   const app = Fastify();
+  app.addHook('onSend', async (request, reply, payload) => compressForClient(request, reply, payload));
   app.get('/', (_request, reply) => sendPage(reply, page()));
+  app.get('/small', (_request, reply) => sendPage(reply, <p>خبر</p>));
 
   it('sends brotli to a client that takes it, and the same HTML comes out', async () => {
     const res = await app.inject({ url: '/', headers: { 'accept-encoding': 'gzip, deflate, br' } });
@@ -34,6 +37,12 @@ describe('sendPage', () => {
     const plain = await app.inject({ url: '/' });
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.match(plain.body, /خبر/);
+  });
+
+  it('leaves a page too small to gain from it alone', async () => {
+    const res = await app.inject({ url: '/small', headers: { 'accept-encoding': 'br' } });
+    assert.equal(res.headers['content-encoding'], undefined);
+    assert.equal(res.body, '<!doctype html><p>خبر</p>');
   });
 });
 

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { describe, it } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { etagOf, PageCache } from './page-cache.js';
+
+function page(key: string, tags: string[], size = 1000, ttlMs?: number) {
+  return { key, headers: { 'content-type': 'text/html' }, body: Buffer.alloc(size, 'خ'), tags, ttlMs };
+}
+
+describe('PageCache', () => {
+  it('answers a stored page and counts hits and misses', () => {
+    const cache = new PageCache({ maxBytes: 1_000_000 });
+    assert.equal(cache.get('/news/1'), undefined);
+    cache.set(page('/news/1', ['article:1']));
+    assert.equal(cache.get('/news/1')?.key, '/news/1');
+    assert.deepEqual(
+      { hits: cache.stats().hits, misses: cache.stats().misses, entries: cache.stats().entries },
+      { hits: 1, misses: 1, entries: 1 },
+    );
+  });
+
+  it('drops exactly the pages carrying a changed tag', () => {
+    const cache = new PageCache({ maxBytes: 1_000_000 });
+    cache.set(page('/', ['latest', 'article:1', 'article:2']));
+    cache.set(page('/news/1', ['article:1', 'section:3']));
+    cache.set(page('/news/2', ['article:2', 'section:4']));
+    assert.equal(cache.invalidate(['article:1']), 2);
+    assert.equal(cache.get('/'), undefined);
+    assert.equal(cache.get('/news/1'), undefined);
+    assert.ok(cache.get('/news/2'));
+    assert.equal(cache.invalidate(['article:1', 'nothing']), 0);
+  });
+
+  it('evicts the least recently used page when over its byte budget', () => {
+    const cache = new PageCache({ maxBytes: 3 * 1600 });
+    cache.set(page('/a', []));
+    cache.set(page('/b', []));
+    cache.set(page('/c', []));
+    cache.get('/a');
+    cache.set(page('/d', []));
+    assert.ok(cache.get('/a'));
+    assert.equal(cache.get('/b'), undefined);
+    assert.ok(cache.get('/c') && cache.get('/d'));
+    assert.ok(cache.stats().bytes <= 3 * 1600);
+    assert.equal(cache.stats().evicted, 1);
+  });
+
+  it('counts compressed forms against the budget, and evicts to make room for them', () => {
+    // Random bytes do not compress, so each compressed form costs about as much as the body.
+    const noise = (key: string) => ({ ...page(key, []), body: randomBytes(1000) });
+    const cache = new PageCache({ maxBytes: 2 * 1600 + 100 });
+    cache.set(noise('/a'));
+    cache.set(noise('/b'));
+    const read = cache.get('/a') ?? assert.fail('kept');
+    const before = cache.stats().bytes;
+    const gzip = cache.encoded(read, 'gzip');
+    assert.ok(gzip.length > 1000);
+    assert.equal(cache.get('/b'), undefined, 'the least recently used page made room');
+    assert.equal(cache.stats().bytes, before + gzip.length - (1000 + 2 + 512));
+  });
+
+  it('makes each compressed form once and keeps it', () => {
+    const cache = new PageCache({ maxBytes: 1_000_000 });
+    const stored = cache.set(page('/a', [], 5000));
+    const br = cache.encoded(stored, 'br');
+    assert.equal(cache.encoded(stored, 'br'), br);
+    assert.deepEqual(brotliDecompressSync(br), stored.body);
+    assert.deepEqual(gunzipSync(cache.encoded(stored, 'gzip')), stored.body);
+    assert.equal(cache.encoded(stored, 'identity'), stored.body);
+  });
+
+  it('expires a page with a TTL, and only that page', () => {
+    let now = 1_000;
+    const cache = new PageCache({ maxBytes: 1_000_000, now: () => now });
+    cache.set(page('/most-viewed', [], 100, 5_000));
+    cache.set(page('/news/1', ['article:1']));
+    now += 4_999;
+    assert.ok(cache.get('/most-viewed'));
+    now += 1;
+    assert.equal(cache.get('/most-viewed'), undefined);
+    assert.ok(cache.get('/news/1'));
+    assert.equal(cache.stats().entries, 1);
+  });
+
+  it('replaces a page stored again under the same key, with its new tags only', () => {
+    const cache = new PageCache({ maxBytes: 1_000_000 });
+    cache.set(page('/', ['article:1']));
+    cache.set(page('/', ['article:2']));
+    assert.equal(cache.invalidate(['article:1']), 0);
+    assert.equal(cache.invalidate(['article:2']), 1);
+    assert.equal(cache.stats().bytes, 0);
+  });
+
+  it('answers a page bigger than the whole budget without keeping it', () => {
+    const cache = new PageCache({ maxBytes: 500 });
+    const big = cache.set(page('/', [], 2000));
+    assert.equal(big.body.length, 2000);
+    assert.equal(cache.get('/'), undefined);
+    assert.equal(cache.stats().bytes, 0);
+  });
+
+  it('gives each encoding its own strong ETag from the content', () => {
+    const cache = new PageCache({ maxBytes: 1_000_000 });
+    const a = cache.set(page('/a', []));
+    const b = cache.set(page('/b', []));
+    assert.equal(etagOf(a, 'identity'), etagOf(b, 'identity'), 'same bytes, same validator');
+    assert.match(etagOf(a, 'br'), /^"[\w-]+-br"$/);
+    assert.notEqual(etagOf(a, 'gzip'), etagOf(a, 'br'));
+  });
+});

@@ -1,0 +1,38 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+// A phone on a slow network waits for every byte: a 70 KB home page is 9 KB as
+// brotli. Quality 5 costs a few milliseconds; pages in the page cache are
+// compressed once instead, so this is only for pages that are not kept.
+const brotliOptions = { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } };
+const smallestWorthCompressing = 1024;
+const compressible = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|feed\+json))/;
+
+/** The encodings a client accepts, without those it refuses with q=0. */
+export function acceptedEncodings(header: string | undefined): Set<string> {
+  const accepted = new Set<string>();
+  for (const part of (header ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  return accepted;
+}
+
+/** An onSend step: compresses a text response for this one client when it is worth it. */
+export function compressForClient(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+  if (typeof payload !== 'string' || reply.hasHeader('content-encoding')) return payload;
+  if (!compressible.test(String(reply.getHeader('content-type') ?? ''))) return payload;
+  if (Buffer.byteLength(payload) < smallestWorthCompressing) return payload;
+  reply.header('Vary', 'Accept-Encoding');
+  const accepted = acceptedEncodings(request.headers['accept-encoding']);
+  if (accepted.has('br')) {
+    reply.header('Content-Encoding', 'br');
+    return brotliCompressSync(payload, brotliOptions);
+  }
+  if (accepted.has('gzip')) {
+    reply.header('Content-Encoding', 'gzip');
+    return gzipSync(payload);
+  }
+  return payload;
+}
