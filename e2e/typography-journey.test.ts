@@ -43,7 +43,7 @@ describe('the typography assistant in Chromium', { skip: chromiumSkip }, () => {
     { name: 'a desktop', width: 1366, height: 900 },
     { name: 'a phone', width: 390, height: 844 },
   ]) {
-    it(`marks suggestions, applies one and then all, and saves the fixed text, on ${viewport.name}`, async () => {
+    it(`marks suggestions, applies one, ignores one, applies the rest and saves the fixed text, on ${viewport.name}`, async () => {
       const context = await browser.newContext({ viewport, hasTouch: viewport.width < 500 });
       const page = await context.newPage();
       const problems: string[] = [];
@@ -74,10 +74,22 @@ describe('the typography assistant in Chromium', { skip: chromiumSkip }, () => {
       await marks.first().click();
       const popover = page.getByRole('group', { name: 'پیشنهاد نگارشی' });
       assert.match(await popover.innerText(), /نیم‌فاصله/);
+      await page.screenshot({ path: path.join(screenshots, `typography-popover-${viewport.width}.png`) });
       await popover.getByRole('button', { name: 'اعمال' }).click();
       await popover.waitFor({ state: 'detached' });
       assert.equal(await marks.count(), 4);
       assert.ok((await body.innerText()).startsWith(`نمایندگان می${Z}گویند همکاری ها`));
+
+      // From the keyboard: «پیشنهاد بعدی» opens the next mark; ignoring it returns focus to the button.
+      const next = page.getByRole('button', { name: 'پیشنهاد بعدی' });
+      await next.focus();
+      await page.keyboard.press('Enter');
+      assert.match(await popover.innerText(), /همکاری ها/);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await popover.waitFor({ state: 'detached' });
+      assert.equal(await marks.count(), 3);
+      assert.equal(await next.evaluate((button) => button === document.activeElement), true);
 
       // One field suggestion by itself, then everything else at once.
       await fieldRows.first().getByRole('button', { name: 'اعمال' }).click();
@@ -97,7 +109,7 @@ describe('the typography assistant in Chromium', { skip: chromiumSkip }, () => {
       );
       assert.equal(
         await page.locator('textarea#body').inputValue(),
-        `<p>نمایندگان می${Z}گویند همکاری${Z}ها در سال ۱۴۰۲ بیشتر شد، اما «تورم» بالاست</p><p>میان دو کشور توافق شد</p>`,
+        `<p>نمایندگان می${Z}گویند همکاری ها در سال ۱۴۰۲ بیشتر شد، اما «تورم» بالاست</p><p>میان دو کشور توافق شد</p>`,
       );
       assert.deepEqual(problems, []);
       await context.close();

@@ -92,6 +92,7 @@ export function mountTypographyAssistant(editor: Editor, wrapper: HTMLElement, u
   const form = wrapper.closest('form');
   const status = h('span', { class: 'nr-typo-bar__status', role: 'status', 'aria-live': 'polite' });
   const askButton = h('button', { type: 'button', class: 'nr-button nr-typo-bar__ask' }, TEXT.button);
+  const nextButton = h('button', { type: 'button', class: 'nr-button', hidden: true }, 'پیشنهاد بعدی');
   const applyAllButton = h('button', { type: 'button', class: 'nr-button', hidden: true }, 'اعمال همه');
   const clearButton = h(
     'button',
@@ -102,12 +103,14 @@ export function mountTypographyAssistant(editor: Editor, wrapper: HTMLElement, u
   const bar = h(
     'div',
     { class: 'nr-typo-bar' },
-    h('div', { class: 'nr-typo-bar__actions' }, askButton, applyAllButton, clearButton, status),
+    h('div', { class: 'nr-typo-bar__actions' }, askButton, nextButton, applyAllButton, clearButton, status),
     fieldList,
   );
   wrapper.querySelector('.nr-toolbar')?.after(bar);
   let fieldSuggestions: FieldSuggestion[] = [];
-  let popover: HTMLElement | undefined;
+  let popover: { element: HTMLElement; returnTo: HTMLElement | undefined } | undefined;
+  // Where «پیشنهاد بعدی» continues from: the position of the mark it showed last.
+  let lastShown = -1;
 
   const bodyMarks = () => marksKey.getState(editor.state)?.find() ?? [];
   const setMarks = (set: DecorationSet) => editor.view.dispatch(editor.state.tr.setMeta(marksKey, set));
@@ -116,15 +119,23 @@ export function mountTypographyAssistant(editor: Editor, wrapper: HTMLElement, u
   const refresh = (message?: string) => {
     const left = remaining();
     applyAllButton.hidden = left === 0;
+    nextButton.hidden = bodyMarks().length === 0;
     clearButton.hidden = left === 0 && fieldList.childElementCount === 0;
     status.textContent = message ?? (left > 0 ? TEXT.remaining(left) : TEXT.allDone);
   };
 
+  /** Closes the popover; focus goes back where the writer came from (the editor or «پیشنهاد بعدی»). */
   const closePopover = (refocus = true) => {
-    popover?.remove();
+    const closing = popover;
     popover = undefined;
-    if (refocus) editor.commands.focus();
+    closing?.element.remove();
+    if (!refocus) return;
+    if (closing?.returnTo && !closing.returnTo.hidden) closing.returnTo.focus();
+    else editor.commands.focus();
   };
+
+  // The popover holds the mark's id, not the decoration: typing moves decorations to new objects.
+  const markById = (id: number) => bodyMarks().find((d) => (d.spec as BodySpec).id === id);
 
   /** Applies one body suggestion if its text is still what was checked; returns whether it did. */
   const applyBody = (decoration: Decoration): boolean => {
@@ -141,9 +152,10 @@ export function mountTypographyAssistant(editor: Editor, wrapper: HTMLElement, u
     setMarks((marksKey.getState(editor.state) ?? DecorationSet.empty).remove([decoration]));
   };
 
-  const openPopover = (view: EditorView, decoration: Decoration) => {
+  const openPopover = (view: EditorView, decoration: Decoration, returnTo?: HTMLElement) => {
     closePopover(false);
     const spec = decoration.spec as BodySpec;
+    lastShown = decoration.from;
     const apply = h('button', { type: 'button', class: 'nr-button' }, 'اعمال');
     const ignore = h('button', { type: 'button', class: 'nr-button nr-typo-ignore' }, 'نادیده');
     const element = h(
@@ -159,25 +171,29 @@ export function mountTypographyAssistant(editor: Editor, wrapper: HTMLElement, u
       ),
       h('div', { class: 'nr-typo-popover__actions' }, apply, ignore),
     );
-    const at = view.coordsAtPos(decoration.from);
-    const box = wrapper.getBoundingClientRect();
-    element.style.insetBlockStart = `${at.bottom - box.top + 6}px`;
-    element.style.insetInlineEnd = `${Math.max(0, box.right - at.right)}px`;
     apply.addEventListener('click', () => {
-      const applied = applyBody(decoration);
-      closePopover();
+      const current = markById(spec.id);
+      const applied = current ? applyBody(current) : false;
       refresh(applied ? undefined : TEXT.stale);
+      closePopover();
     });
     ignore.addEventListener('click', () => {
-      ignoreBody(decoration);
-      closePopover();
+      const current = markById(spec.id);
+      if (current) ignoreBody(current);
       refresh();
+      closePopover();
     });
     element.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') closePopover();
     });
     wrapper.append(element);
-    popover = element;
+    // Under the word, its right edge at the word's start (the text runs right to left), kept inside
+    // the editor; on a phone the stylesheet spans it across the editor instead.
+    const at = view.coordsAtPos(decoration.from);
+    const box = wrapper.getBoundingClientRect();
+    element.style.top = `${at.bottom - box.top + 6}px`;
+    element.style.right = `${Math.max(0, Math.min(box.right - at.right, box.width - element.offsetWidth))}px`;
+    popover = { element, returnTo };
     apply.focus();
   };
 
@@ -246,6 +262,7 @@ export function mountTypographyAssistant(editor: Editor, wrapper: HTMLElement, u
       ),
     );
     setMarks(DecorationSet.create(editor.state.doc, decorations));
+    lastShown = -1;
     const count = remaining();
     refresh(count > 0 ? TEXT.count(count) : TEXT.none);
   };
@@ -276,6 +293,15 @@ export function mountTypographyAssistant(editor: Editor, wrapper: HTMLElement, u
     } finally {
       askButton.disabled = false;
     }
+  });
+
+  // The marks cannot take keyboard focus inside the editable text, so this steps through them.
+  nextButton.addEventListener('click', () => {
+    const marks = [...bodyMarks()].sort((a, b) => a.from - b.from);
+    const target = marks.find((d) => d.from > lastShown) ?? marks[0];
+    if (!target) return;
+    editor.chain().setTextSelection(target.from).scrollIntoView().run();
+    openPopover(editor.view, target, nextButton);
   });
 
   applyAllButton.addEventListener('click', () => {
