@@ -95,6 +95,23 @@ export async function startProcess(
   return { child, pid: child.pid ?? 0, origin, stderr: () => errors };
 }
 
+/** Runs `node <args>` to its end with stderr shown, and returns what it printed on stdout. */
+export async function runToEnd(args: string[]): Promise<string> {
+  const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.add(child);
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  children.delete(child);
+  if (code !== 0) throw new Error(`${args.join(' ')} failed (exit ${code})`);
+  return output;
+}
+
 /** Stops a child politely (it closes its database), then firmly if it lingers. */
 export async function stopProcess(started: Started): Promise<void> {
   const { child } = started;

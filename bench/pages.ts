@@ -26,13 +26,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/config.js';
-import { prepareSite, publishedPaths, searchQueries } from './pages-corpus.js';
+import { type PreparedSite, publishedPaths, searchQueries } from './pages-corpus.js';
 import { type LoadSettings, runScenario, type Scenario, type ScenarioResult } from './pages-load.js';
 import {
   cleanUp,
   freePort,
   removeAtExit,
   residentBytes,
+  runToEnd,
   startProcess,
   stopProcess,
 } from './pages-processes.js';
@@ -80,7 +81,16 @@ async function main() {
   const runDir = mkdtempSync(path.join(tmpdir(), 'khabar-bench-pages-'));
   removeAtExit(runDir);
   const config = loadConfig({ KHABAR_DATA_DIR: runDir, LOG_LEVEL: 'silent' });
-  const site = await prepareSite(config, articleCount, corpusFile);
+  const site = JSON.parse(
+    await runToEnd([
+      '--import',
+      'tsx',
+      'bench/pages-generate.ts',
+      runDir,
+      String(articleCount),
+      corpusFile ?? '',
+    ]),
+  ) as PreparedSite;
   const paths = await publishedPaths(config);
   const hot = paths.slice(0, 5);
   const cold = scatter(paths.slice(hot.length));
@@ -126,7 +136,9 @@ async function main() {
   );
   const run = async (scenario: Scenario, target = server, settings = load): Promise<ScenarioResult> => {
     console.error(`  ${scenario.name}…`);
-    return runScenario(target.origin, target.pid, scenario, settings);
+    const result = await runScenario(target.origin, target.pid, scenario, settings);
+    for (const problem of result.problems) console.error(`    ✗ ${problem}`);
+    return result;
   };
 
   const ceiling = await run(
@@ -221,14 +233,31 @@ async function main() {
       `; server ${serverKind}, idle RSS ${idleRss ? Math.round(idleRss / 1024 / 1024) : 'n/a'} MB\n`,
   );
   console.log(formatTable(report));
-  console.log(`\npublish-to-visible: article page ${publish.articleMs} ms, home ${publish.homeMs} ms`);
+  const p95 = (key: string) =>
+    `${[...scenarios, ...searchProbe].find((s) => s.key === key)?.latencyMs.p95 ?? '?'} ms`;
+  console.log(
+    `\nsearch p95: common ${p95('search-common')}, rare ${p95('search-rare')} with ${load.connections} connections; ` +
+      `one reader at a time: common ${p95('search-common-probe')}, rare ${p95('search-rare-probe')}`,
+  );
+  console.log(`publish-to-visible: article page ${publish.articleMs} ms, home ${publish.homeMs} ms`);
   console.log(`\ntargets (issue 8, point 5):\n${formatTargets(targets)}`);
   writeResults(resultsFile, report, targets, {
-    corpus: { ...site.stats, generatedSeconds: site.generatedSeconds, cached: corpusFile !== undefined },
+    corpus: {
+      ...site.stats,
+      generatedSeconds: site.generatedSeconds,
+      generatedCpuSeconds: site.generatedCpuSeconds,
+      cached: corpusFile !== undefined,
+    },
     settings: { ...load, server: serverKind, trustProxy: true },
     idleRssBytes: idleRss,
   });
   console.log(`\nwritten to ${path.relative(process.cwd(), resultsFile)}`);
+  const broken = [ceiling, ...scenarios, ...searchProbe].filter((s) => s.problems.length > 0);
+  if (broken.length > 0) {
+    console.error(`\nscenarios with problems (their figures are not valid):`);
+    for (const s of broken) console.error(`  ✗ ${s.name}: ${s.problems.join('; ')}`);
+    process.exitCode = 1;
+  }
 }
 
 try {
