@@ -15,7 +15,7 @@ test('the import bar shows the phase, the share of the file read, records and th
   draw({ phase: 'posts', bytesRead: 0, totalBytes: 10 * 1_048_576, records: 0 });
   now = 2000;
   draw({ phase: 'posts', bytesRead: 5 * 1_048_576, totalBytes: 10 * 1_048_576, records: 400 });
-  assert.equal(writes[1], `\rposts  [${'#'.repeat(15)}${'.'.repeat(15)}] 50% of 10.0 MB, 400 records, 200/s`);
+  assert.equal(writes[1], `\rposts  [${'#'.repeat(15)}${'.'.repeat(15)}] 50% of 10.0 MB, 400 items, 200/s`);
 });
 
 test('a new phase starts a new line and its own rate', () => {
@@ -26,7 +26,7 @@ test('a new phase starts a new line and its own rate', () => {
   now = 1000;
   draw({ phase: 'posts', bytesRead: 1, totalBytes: 10, records: 0 });
   assert.equal(writes[1], '\n');
-  assert.match(writes[2] ?? '', /^\rposts +\[#{3}\.{27}\] 10% .* 0 records, 0\/s$/);
+  assert.match(writes[2] ?? '', /^\rposts +\[#{3}\.{27}\] 10% .* 0 items, 0\/s$/);
 });
 
 test('off a terminal the bar writes a line per tenth of the file', () => {

@@ -3,8 +3,10 @@ export interface ImportProgress {
   phase: string;
   bytesRead: number;
   totalBytes: number;
-  /** Records handled in this phase so far. */
+  /** Items (posts, pages, attachments, …) handled in this phase so far. */
   records: number;
+  /** The phase has read its last record. */
+  done?: boolean;
 }
 
 const width = 30;
@@ -16,7 +18,8 @@ function megabytes(bytes: number): string {
 /**
  * Draws an import's progress on a stream (stderr, so stdout keeps the report): the phase, a bar
  * by bytes read (the number of posts in an export is not known until its end), records handled
- * and their rate. On a terminal one line is redrawn; elsewhere a line is written per tenth.
+ * and their rate. On a terminal one line is redrawn; elsewhere a line is written per tenth, and
+ * one with the phase's final count.
  */
 export function importProgressBar(stream: NodeJS.WriteStream, clock: () => number = () => performance.now()) {
   let phase = '';
@@ -33,13 +36,13 @@ export function importProgressBar(stream: NodeJS.WriteStream, clock: () => numbe
     const seconds = (clock() - phaseStart) / 1000;
     const rate = seconds > 0 ? Math.round(progress.records / seconds) : 0;
     const filled = Math.round(share * width);
-    const line = `${phase.padEnd(6)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(share * 100)}% of ${megabytes(progress.totalBytes)} MB, ${progress.records} records, ${rate}/s`;
+    const line = `${phase.padEnd(6)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.floor(share * 100)}% of ${megabytes(progress.totalBytes)} MB, ${progress.records} items, ${rate}/s`;
     if (stream.isTTY) {
       stream.write(`\r${line}`);
       return;
     }
     const tenth = Math.floor(share * 10);
-    if (tenth !== lastTenth) {
+    if (tenth !== lastTenth || progress.done) {
       lastTenth = tenth;
       stream.write(`${line}\n`);
     }

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import { AppError } from '../../platform/errors.js';
 import type { ImportContext, ImportDeps, ImportOptions } from './import-context.js';
 import { createReport, type ImportReport } from './import-report.js';
@@ -110,6 +111,7 @@ export async function importWordPress(deps: ImportDeps, options: ImportOptions):
     sectionOfCategory: new Map(),
     ensuredTags: new Set(),
   };
+  checkPaths(options);
   await checkCategoryMap(deps, options);
   const passes = [
     { phase: 'media', handle: firstPass },
@@ -133,10 +135,10 @@ export async function importWordPress(deps: ImportDeps, options: ImportOptions):
           continue;
         }
         await handle(ctx, record);
-        records += 1;
+        if (record.type === 'item') records += 1;
         options.onProgress?.({ phase, records, ...progress });
       }
-      options.onProgress?.({ phase, records, ...progress, bytesRead: progress.totalBytes });
+      options.onProgress?.({ phase, records, ...progress, done: true });
       if (reporter.report.interrupted) break;
     }
   } catch (error) {
@@ -144,7 +146,7 @@ export async function importWordPress(deps: ImportDeps, options: ImportOptions):
     reporter.report.error = error instanceof Error ? error.message : String(error);
     if (error instanceof WxrFormatError) {
       throw new ImportFailure(
-        `${options.file} is not a readable WordPress export: ${error.message}. What came before that point was imported whole; fix the file (or export it again) and run the same command: nothing is imported twice.`,
+        `${options.file} is not a readable WordPress export: ${error.message}. The import stopped there, before any post (the first pass reads the whole file); fix the file, or export it again, and run the same command: nothing is imported twice.`,
         reporter.report,
       );
     }
@@ -164,6 +166,18 @@ export class ImportFailure extends ImportError {
     options?: ErrorOptions,
   ) {
     super(message, options);
+  }
+}
+
+/** A missing export or media folder is said plainly before anything is read. */
+function checkPaths(options: ImportOptions) {
+  if (!existsSync(options.file) || !statSync(options.file).isFile()) {
+    throw new ImportError(`there is no export file at ${options.file}`);
+  }
+  if (options.mediaDir && (!existsSync(options.mediaDir) || !statSync(options.mediaDir).isDirectory())) {
+    throw new ImportError(
+      `--media-dir ${options.mediaDir} is not a folder; give the copy of wp-content/uploads (the folder holding 2024/01/…)`,
+    );
   }
 }
 

@@ -43,8 +43,8 @@ const words = [
 const categories = [
   { id: 2, slug: '%d8%a7%d9%82%d8%aa%d8%b5%d8%a7%d8%af%db%8c', name: 'اقتصادی' },
   { id: 3, slug: 'sport', name: 'ورزش' },
-  { id: 4, slug: 'culture', name: 'فرهنگ و هنر' },
-  { id: 5, slug: 'society', name: 'جامعه' },
+  { id: 4, slug: 'science', name: 'علم و فناوری' },
+  { id: 5, slug: 'provinces', name: 'استان‌ها' },
 ];
 
 const cdata = (text: string) => `<![CDATA[${text.replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
@@ -59,7 +59,20 @@ function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-/** One published post, numbered n; a tenth are sticky-free classic posts with a caption, all have a comment. */
+function comment(postId: number, gmt: string, text: string): string {
+  return `		<wp:comment>
+			<wp:comment_id>${postId * 10}</wp:comment_id>
+			<wp:comment_author>${cdata('خواننده')}</wp:comment_author>
+			<wp:comment_date_gmt>${cdata(gmt)}</wp:comment_date_gmt>
+			<wp:comment_content>${cdata(text)}</wp:comment_content>
+			<wp:comment_approved>1</wp:comment_approved>
+			<wp:comment_type>${cdata('comment')}</wp:comment_type>
+			<wp:comment_parent>0</wp:comment_parent>
+		</wp:comment>
+`;
+}
+
+/** One published classic-editor post, numbered n, with a heading and two tags; every tenth has a comment. */
 function post(n: number, site: string): string {
   const id = 1000 + n;
   const day = new Date(Date.UTC(2020, 0, 1) + n * 3_600_000);
@@ -86,16 +99,7 @@ function post(n: number, site: string): string {
 		<wp:is_sticky>0</wp:is_sticky>
 		<category domain="category" nicename="${category.slug}">${cdata(category.name)}</category>
 		<category domain="post_tag" nicename="tag-${n % 50}">${cdata(`برچسب ${n % 50}`)}</category>
-		<wp:comment>
-			<wp:comment_id>${id * 10}</wp:comment_id>
-			<wp:comment_author>${cdata('خواننده')}</wp:comment_author>
-			<wp:comment_date_gmt>${cdata(gmt)}</wp:comment_date_gmt>
-			<wp:comment_content>${cdata(sentence(n + 3, 12))}</wp:comment_content>
-			<wp:comment_approved>1</wp:comment_approved>
-			<wp:comment_type>${cdata('comment')}</wp:comment_type>
-			<wp:comment_parent>0</wp:comment_parent>
-		</wp:comment>
-	</item>
+${n % 10 === 0 ? comment(id, gmt, sentence(n + 3, 12)) : ''}	</item>
 `;
 }
 

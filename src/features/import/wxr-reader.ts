@@ -163,7 +163,7 @@ export async function* readWxr(
     ready.push({ type: 'site', site: { ...site, blogUrl: site.blogUrl || site.siteUrl } });
   }
 
-  parser.on('error', (error) => fail(error.message.replace(/^.*?:\d+:\d+: /, '')));
+  parser.on('error', (error) => fail(error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '').replace(/\.$/, '')));
   parser.on('opentag', (tag: SaxesTagPlain) => {
     path.push(tag.name);
     const node: XmlNode = { name: tag.name, attributes: tag.attributes, text: '', children: [] };
