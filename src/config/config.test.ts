@@ -63,4 +63,57 @@ describe('loadConfig', () => {
       (error: unknown) => error instanceof ConfigError && !error.message.includes('hunter2'),
     );
   });
+
+  it('leaves Telegram off without a token and reads the bot, channel and API base when given', () => {
+    assert.equal(loadConfig({}).telegram, null);
+    assert.equal(loadConfig({}).newsPublicationName, 'خبر', 'the News name follows the site name');
+    const config = loadConfig({
+      KHABAR_TELEGRAM_BOT_TOKEN: '123456:ABC-def_9',
+      KHABAR_TELEGRAM_CHAT_ID: '@khabar_news',
+      KHABAR_TELEGRAM_API_BASE: 'http://127.0.0.1:8081/',
+      KHABAR_NEWS_PUBLICATION_NAME: 'خبرگزاری خبر',
+    });
+    assert.deepEqual(config.telegram, {
+      botToken: '123456:ABC-def_9',
+      chatId: '@khabar_news',
+      apiBase: 'http://127.0.0.1:8081',
+    });
+    assert.equal(config.newsPublicationName, 'خبرگزاری خبر');
+    assert.equal(
+      loadConfig({ KHABAR_TELEGRAM_BOT_TOKEN: '1:a', KHABAR_TELEGRAM_CHAT_ID: '-1001234' }).telegram?.apiBase,
+      'https://api.telegram.org',
+    );
+  });
+
+  it('stops on a half Telegram setting, naming the variable and never the token', () => {
+    for (const [env, name] of [
+      [{ KHABAR_TELEGRAM_CHAT_ID: '@khabar_news' }, 'KHABAR_TELEGRAM_BOT_TOKEN'],
+      [{ KHABAR_TELEGRAM_BOT_TOKEN: '123456:secretvalue' }, 'KHABAR_TELEGRAM_CHAT_ID'],
+      [
+        { KHABAR_TELEGRAM_BOT_TOKEN: 'not a token secretvalue', KHABAR_TELEGRAM_CHAT_ID: '@khabar_news' },
+        'KHABAR_TELEGRAM_BOT_TOKEN',
+      ],
+      [
+        { KHABAR_TELEGRAM_BOT_TOKEN: '123456:secretvalue', KHABAR_TELEGRAM_CHAT_ID: 'khabar news' },
+        'KHABAR_TELEGRAM_CHAT_ID',
+      ],
+      [
+        {
+          KHABAR_TELEGRAM_BOT_TOKEN: '123456:secretvalue',
+          KHABAR_TELEGRAM_CHAT_ID: '@khabar_news',
+          KHABAR_TELEGRAM_API_BASE: 'ftp://x',
+        },
+        'KHABAR_TELEGRAM_API_BASE',
+      ],
+    ] as const) {
+      assert.throws(
+        () => loadConfig(env),
+        (error: unknown) =>
+          error instanceof ConfigError &&
+          error.message.startsWith(name) &&
+          !error.message.includes('secretvalue'),
+        JSON.stringify(env),
+      );
+    }
+  });
 });

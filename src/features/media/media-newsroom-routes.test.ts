@@ -37,7 +37,7 @@ for (const engine of await enginesUnderTest()) {
       data: await photo(),
     });
 
-    it('stores an upload as AVIF, WebP and JPEG at each width and lists it with its alt and credit', async () => {
+    it('stores an upload as AVIF, WebP and JPEG at each width with its crops, and lists it with its alt and credit', async () => {
       const beforeFiles = await filesUnder(t.services.media.mediaDir);
       const res = await upload(editor, { _csrf: editor.csrf, ...details }, await jpeg());
       assert.equal(res.statusCode, 303, res.body);
@@ -48,12 +48,16 @@ for (const engine of await enginesUnderTest()) {
         '1200.avif',
         '1200.jpg',
         '1200.webp',
+        '16x9.jpg',
+        '1x1.jpg',
         '480.avif',
         '480.jpg',
         '480.webp',
+        '4x3.jpg',
         '960.avif',
         '960.jpg',
         '960.webp',
+        'og.jpg',
       ]);
       const page = await t.app.inject({
         url: '/newsroom/media?done=uploaded',
@@ -211,7 +215,7 @@ for (const engine of await enginesUnderTest()) {
       });
       assert.equal(viaHeader.statusCode, 201);
       const stored = await filesUnder(t.services.media.mediaDir);
-      assert.equal(stored.length, beforeFiles.length + 9);
+      assert.equal(stored.length, beforeFiles.length + 9 + 4, 'nine variants and four crops');
     });
 
     it('serves the picker JSON newest first, searchable and paged by cursor', async () => {
