@@ -98,7 +98,8 @@ async function run(argv: string[]): Promise<void> {
       });
     case 'import wordpress': {
       const file = positionals[2];
-      if (!file) throw new UsageError('import wordpress needs the export file: khabar import wordpress EXPORT.xml');
+      if (!file)
+        throw new UsageError('import wordpress needs the export file: khabar import wordpress EXPORT.xml');
       return withServices(config, async (services) => {
         const report = await runImportCommand(services, config.dataDir, {
           file,
@@ -135,7 +136,8 @@ run(process.argv.slice(2)).catch((error: unknown) => {
   else if (error instanceof DatabaseUnavailableError || error instanceof PortInUseError) {
     console.error(`khabar: ${error.message}`);
   } else if (error instanceof UsageError) console.error(`khabar: ${error.message}\n\n${usage}`);
-  else if (error instanceof AppError || error instanceof ImportError) console.error(`khabar: ${error.message}`);
+  else if (error instanceof AppError || error instanceof ImportError)
+    console.error(`khabar: ${error.message}`);
   else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     console.error(`khabar: ${error.message}\n\n${usage}`);
   } else console.error('khabar: failed:', error);
