@@ -1,4 +1,4 @@
-import { foldForSearch, type SearchQuery } from '../../platform/persian/search-key.js';
+import { foldForSearch, gluedKey, type SearchQuery } from '../../platform/persian/search-key.js';
 
 /** A piece of original text; `mark` pieces are what the query matched. */
 export interface Segment {
@@ -61,10 +61,12 @@ export function matchSpans(text: string, query: SearchQuery): [number, number][]
   const terms = termsOf(query);
   const marked = new Array<boolean>(units.length).fill(false);
   for (let i = 0; i < units.length; i++) {
+    const keys: string[] = [];
     let joined = '';
     for (let w = 0; w < widestWindow && i + w < units.length; w++) {
       const before = joined.length;
-      joined += units[i + w]?.key ?? '';
+      keys.push(units[i + w]?.key ?? '');
+      joined = gluedKey(keys);
       const hit = terms.some(
         ({ key, prefix }) =>
           key.length > before &&

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { foldForSearch, type SearchQuery, searchKey, searchQuery } from './search-key.js';
+import { foldForSearch, gluedKey, type SearchQuery, searchKey, searchQuery } from './search-key.js';
 
 const ZWNJ = '\u200c';
 
@@ -136,6 +136,14 @@ const meets: [string, string, string][] = [
   ['a Latin brand by lowercase', 'شرکت Apple گزارش داد', 'apple'],
   ['text with bidi marks by a plain query', 'تورم \u200f۴۰\u200f درصد شد', '۴۰ درصد'],
   ['two words in any order', 'بانک مرکزی نرخ ارز را اعلام کرد', 'ارز بانک'],
+  ['میدان by itself', 'تجمع در میدان آزادی برگزار شد', 'میدان'],
+  ['a plural of میدان', 'میدان‌های اصلی شهر شلوغ بود', 'میدان'],
+  ['a glued verb by a ZWNJ query that looks like میدان', 'مردم بهتر از همه میدانند', 'می‌دانند'],
+  ['a ZWNJ verb by the glued whole verb', 'مردم بهتر از همه می‌دانند', 'میدانند'],
+  ['a spaced verb by the glued whole verb', 'مردم بهتر از همه می دانند', 'میدانند'],
+  ['the start of a بی word typed with ZWNJ', 'بی‌ثباتی بازار ارز ادامه دارد', 'بی‌ثبات'],
+  ['the start of a glued بی word typed glued', 'بیثباتی بازار ارز ادامه دارد', 'بیثبات'],
+  ['a negated verb typed glued, written with ZWNJ', 'او نمی‌خواهد استعفا دهد', 'نمیخواهد'],
 ];
 
 for (const [what, text, query] of meets) {
@@ -156,6 +164,13 @@ const misses: [string, string, string][] = [
   ['a two-letter word as the start of a longer one', 'کشتی‌ها به دریای خزر رسیدند', 'در'],
   ['a glued query word split into a one-letter part', 'دیدار با وزیر', 'باوزیر'],
   ['a query of punctuation only', 'هر متنی', '«»،؛'],
+  ['می‌دانند by میدان', 'مردم بهتر از همه می‌دانند', 'میدان'],
+  ['می دانند by میدان', 'مردم بهتر از همه می دانند', 'میدان'],
+  ['می‌دانند by a square named with another word of the text', 'مردم قدر آزادی را می‌دانند', 'میدان آزادی'],
+  ['بی‌مهری by بیمه', 'از بی‌مهری مسئولان گله کردند', 'بیمه'],
+  ['می‌لرزد by میل', 'زمین زیر پایشان می‌لرزد', 'میل'],
+  ['نمی‌دانند by میدان', 'هنوز نمی‌دانند چه شد', 'میدان'],
+  ['نمی‌دانند by the affirmative glued verb', 'هنوز نمی‌دانند چه شد', 'میدانند'],
 ];
 
 for (const [what, text, query] of misses) {
@@ -170,6 +185,18 @@ test('searchKey glues a ZWNJ word and also keeps its pieces', () => {
 
 test('searchKey re-attaches a detached suffix and keeps the detached form', () => {
   assert.equal(searchKey('کتاب ها رسید'), 'کتابها رسید کتاب ها');
+});
+
+test('searchKey marks where a prefix written apart was glued', () => {
+  assert.equal(searchKey('مردم می‌دانند'), 'مردم می\u0640دانند می دانند');
+  assert.equal(searchKey('مردم می دانند'), 'مردم می\u0640دانند می دانند');
+  assert.equal(searchKey('مردم میدانند'), 'مردم میدانند');
+});
+
+test('gluedKey marks only a prefix followed by more parts', () => {
+  assert.equal(gluedKey(['نمی', 'کنند']), 'نمی\u0640کنند');
+  assert.equal(gluedKey(['نخست', 'وزیر']), 'نخستوزیر');
+  assert.equal(gluedKey(['بی']), 'بی');
 });
 
 test('searchKey adds nothing for text without pieces', () => {

@@ -116,6 +116,26 @@ const SUFFIXES = new Set([
   'شان',
 ]);
 
+// A prefix written apart (ZWNJ or space) is glued with a tatweel between: «می‌دانند» is indexed as
+// «میـدانند», never as «میدانند», so the prefix search «میدان*» for «میدان» (square) cannot reach
+// it. Folding removes every tatweel from the text, so the mark means only this, and both FTS5's
+// unicode61 and PostgreSQL's parser keep it inside a token (it is a letter, Lm).
+const PREFIX_MARK = '\u0640';
+
+/**
+ * The key of a word written in `parts`: the parts glued, with the mark after a prefix written
+ * apart. The indexer and the highlighter build keys with this one function.
+ */
+export function gluedKey(parts: readonly string[]): string {
+  const [first = '', ...rest] = parts;
+  return rest.length > 0 && PREFIXES.has(first) ? `${first}${PREFIX_MARK}${rest.join('')}` : parts.join('');
+}
+
+/** A key without the prefix mark: the spelling of the same word written glued. */
+function unmarked(key: string): string {
+  return key.replace(PREFIX_MARK, '');
+}
+
 /** A word unit after gluing: its glued key, and the parts it was written in when that differs. */
 interface GluedWord {
   key: string;
@@ -144,7 +164,7 @@ function glueWords(folded: string): GluedWord[] {
     }
     const allParts = [...pendingPrefix, ...parts];
     pendingPrefix = [];
-    units.push({ key: allParts.join(''), parts: allParts });
+    units.push({ key: gluedKey(allParts), parts: allParts });
   }
   // A prefix with nothing after it is an ordinary word.
   for (const prefix of pendingPrefix) units.push({ key: prefix, parts: [prefix] });
@@ -191,6 +211,16 @@ function splits(word: string): string[][] {
   return result;
 }
 
+/** How a glued word that starts like a prefix is keyed when the prefix was written apart. */
+function markedSpelling(word: string): string | undefined {
+  for (const prefix of PREFIXES) {
+    if (word.startsWith(prefix) && word.length - prefix.length >= 2) {
+      return gluedKey([prefix, word.slice(prefix.length)]);
+    }
+  }
+  return undefined;
+}
+
 function term(phrase: string[]): SearchAlternative {
   // One- and two-letter words match exactly: as prefixes they would match half the language.
   const last = phrase.at(-1) ?? '';
@@ -220,12 +250,28 @@ export function searchQuery(text: string): SearchQuery {
       group.push(alternative);
     };
     add(term([word]));
+    const plain = unmarked(word);
+    // A prefix typed apart also finds the word written glued; a word typed glued finds the same
+    // word written apart only whole: «میکنند» finds «می‌کنند», but «میدان» must not find «می‌دانند».
+    if (plain !== word) add(term([plain]));
+    else {
+      const marked = markedSpelling(word);
+      if (marked) add({ phrase: [marked], prefix: false });
+    }
     for (let start = Math.max(0, i - 2); start <= i; start++) {
       for (let end = i; end <= Math.min(words.length - 1, start + 2); end++) {
-        if (end > start) add(term([words.slice(start, end + 1).join('')]));
+        if (end > start)
+          add(
+            term([
+              words
+                .slice(start, end + 1)
+                .map(unmarked)
+                .join(''),
+            ]),
+          );
       }
     }
-    for (const parts of splits(word)) add(term(parts));
+    for (const parts of splits(plain)) add(term(parts));
     groups.push(group);
   }
   return { groups, words: words.filter((w) => w.length >= 2) };
