@@ -71,7 +71,13 @@ export function createServices(
   log: (error: unknown, what: string) => void,
 ) {
   const events = new EventBus((error, event) => log(error, `listener of ${event} failed`));
-  const sections = createSectionService({ db, clock, events });
+  // Search is built after the sections it filters by; a rename only reaches it later, at run time.
+  const sections = createSectionService({
+    db,
+    clock,
+    events,
+    onRenamed: (trx, id) => search.sectionRenamed(trx, id),
+  });
   const search = createSearchService({ db, sections, timeZone: config.timeZone });
   const mediaDir = path.join(config.dataDir, 'media');
   const telegram = createTelegramOutbox({
@@ -91,7 +97,7 @@ export function createServices(
     onPublished: telegram.queue,
   });
   events.on('article.published', () => telegram.kick());
-  const tags = createTagService({ db, events });
+  const tags = createTagService({ db, events, onRenamed: search.tagRenamed });
   const users = createUserService({ db, clock });
   const sessions = createSessionService({ db, clock, timeZone: config.timeZone });
   const media = createMediaService({ db, clock, mediaDir });

@@ -20,6 +20,7 @@ export const searchApiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const results = await search.search(request.query);
       return {
         total: results.total,
+        totalCapped: results.totalCapped,
         items: results.items.map((item) => ({
           newsCode: item.newsCode,
           title: item.title.map((s) => s.text).join(''),

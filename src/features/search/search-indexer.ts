@@ -2,7 +2,12 @@ import type { DB } from '../../platform/db/database.js';
 import { searchKey } from '../../platform/persian/search-key.js';
 import { bodyText } from '../articles/article-body.js';
 import type { SearchDocument, SearchStore } from './search-repository.js';
-import { countArticles, loadSearchSources, type SearchSource } from './search-source-repository.js';
+import {
+  articleIdsShowing,
+  countArticles,
+  loadSearchSources,
+  type SearchSource,
+} from './search-source-repository.js';
 
 /** The keys of one article: the title alone (it ranks first), the rest of its words, its writer. */
 export function searchDocumentOf(source: SearchSource): SearchDocument {
@@ -18,6 +23,7 @@ export function searchDocumentOf(source: SearchSource): SearchDocument {
   return {
     articleId: source.id,
     public: source.state === 'published',
+    publishedAt: source.publishedAt ?? source.createdAt,
     title: searchKey(source.title),
     document: searchKey(words.filter(Boolean).join(' \n ')),
     writer: searchKey(source.writerName ?? ''),
@@ -40,6 +46,22 @@ export function createSearchIndexer({ db, store }: { db: DB; store: SearchStore 
     async articlesSaved(trx: DB, articleIds: readonly number[]): Promise<void> {
       const sources = await loadSearchSources(trx, { ids: articleIds });
       await store.save(trx, sources.map(searchDocumentOf));
+    },
+
+    /**
+     * Re-indexes every article showing a tag's or a section's name, inside the transaction that
+     * renamed it, a batch at a time, so a search for the new name finds them from the commit on.
+     */
+    async nameChanged(trx: DB, name: { tagId: number } | { sectionId: number }): Promise<void> {
+      let afterId = 0;
+      for (;;) {
+        const ids = await articleIdsShowing(trx, name, afterId, batchSize);
+        const last = ids.at(-1);
+        if (last === undefined) return;
+        const sources = await loadSearchSources(trx, { ids });
+        await store.save(trx, sources.map(searchDocumentOf));
+        afterId = last;
+      }
     },
 
     /**

@@ -1,7 +1,7 @@
 import { PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../../platform/db/database.js';
 import type { SearchAlternative, SearchQuery } from '../../platform/persian/search-key.js';
-import type { ArticleState } from '../articles/article.js';
+import { articleIdOf, firstKeyAt, idSpace, rowKey } from './search-order.js';
 
 // The only engine-specific SQL of search. Both engines see the same folded keys and the same query
 // groups; SQLite answers with FTS5 and bm25, PostgreSQL with a `simple` tsvector, GIN and ts_rank.
@@ -11,6 +11,8 @@ export interface SearchDocument {
   articleId: number;
   /** Published: readers may find it. Everything else is found only by the newsroom. */
   public: boolean;
+  /** When it was published (or, for anything else, written): orders the public index. */
+  publishedAt: string;
   title: string;
   document: string;
   writer: string;
@@ -23,37 +25,23 @@ export interface SearchFilters {
   to?: Date | undefined;
 }
 
-/**
- * A position in a result list. Relevance order is (title matched, score, id) descending; newest
- * order is (publishedAt, id) descending. The score depends on the whole index (bm25/ts_rank weigh
- * a word by how rare it is), so a page fetched after the index changed may repeat or skip an item.
- */
-export type SearchCursor =
-  | { sort: 'relevance'; titleHit: boolean; score: number; id: number }
-  | { sort: 'newest'; publishedAt: string; id: number };
-
-export interface PublicSearch {
+/** A request for the newest matches of a query in the public index. */
+export interface MatchRequest {
   query: SearchQuery;
   filters: SearchFilters;
-  sort: 'relevance' | 'newest';
-  after?: SearchCursor | undefined;
+  /** Only items whose title matches (they rank first), or items matching anywhere. */
+  titleOnly: boolean;
+  /** Also weigh each match (bm25 or ts_rank, comparable within one request); otherwise 0. */
+  ranked: boolean;
+  /** Only keys below this one: the position of newest order's cursor. */
+  before?: number | undefined;
   limit: number;
 }
 
-export interface SearchRow {
-  id: number;
-  newsCode: number;
-  slug: string;
-  kind: string;
-  surtitle: string | null;
-  title: string;
-  lead: string;
-  body: string;
-  publishedAt: string;
-  sectionSlug: string;
-  sectionName: string;
-  titleHit: boolean;
-  score: number;
+/** A match: its row key (see search-order.ts) and the engine's weight, more is better. */
+export interface IndexMatch {
+  key: number;
+  relevance: number;
 }
 
 export interface SearchStore {
@@ -61,8 +49,10 @@ export interface SearchStore {
   save(db: DB, documents: readonly SearchDocument[]): Promise<void>;
   /** Tidies the index after a rebuild: merges FTS5 segments, refreshes PostgreSQL's statistics. */
   optimize(db: DB): Promise<void>;
-  search(db: DB, request: PublicSearch): Promise<SearchRow[]>;
-  count(db: DB, query: SearchQuery, filters: SearchFilters): Promise<number>;
+  /** Published matches, newest first, at most `limit`: never more work than the limit needs. */
+  matches(db: DB, request: MatchRequest): Promise<IndexMatch[]>;
+  /** How many published items match, counted up to `cap` (a bigger count returns `cap`). */
+  countUpTo(db: DB, query: SearchQuery, filters: SearchFilters, cap: number): Promise<number>;
   /** Published article ids whose title has words starting as typed, newest first. */
   suggest(db: DB, query: SearchQuery, limit: number): Promise<number[]>;
   /** Article ids in any state matching in title, text or writer, newest first. */
@@ -71,41 +61,39 @@ export interface SearchStore {
   sizeInBytes(db: DB): Promise<number>;
 }
 
-const published: ArticleState = 'published';
-// Relevance halves for every 90 days of age: score = ln(relevance) + days / (90 / ln 2). Adding a
-// term linear in the publication time keeps the order independent of "now", so cursors stay valid.
-const freshnessDays = 90 / Math.LN2;
 const titleWeight = 10;
+const idMask = sql.lit(idSpace - 1);
 
-/** The columns every result needs; the body only feeds the snippet. */
-const rowColumns = sql`a.id, a.news_code as "newsCode", a.slug, a.kind, a.surtitle, a.title, a.lead, a.body,
-  a.published_at as "publishedAt", s.slug as "sectionSlug", s.name as "sectionName"`;
+type KeyValue = (key: number) => RawBuilder<unknown>;
+const plainKey: KeyValue = (key) => sql`${key}`;
+// better-sqlite3 binds numbers beyond 32 bits as REAL, and FTS5 (3.53) answers `rowid = ?` beside
+// MATCH with every match unless the value is cast: every rowid compared beside MATCH is cast.
+const sqliteKey: KeyValue = (key) => sql`cast(${key} as integer)`;
 
-function filterSql(filters: SearchFilters): RawBuilder<unknown> {
-  const parts = [sql`a.state = ${published}`];
+/** Conditions on the row key: the date filters and newest order's cursor. */
+function keyConditions(
+  key: RawBuilder<unknown>,
+  filters: SearchFilters,
+  before: number | undefined,
+  value: KeyValue,
+): RawBuilder<unknown>[] {
+  const parts: RawBuilder<unknown>[] = [];
+  if (filters.from) parts.push(sql`${key} >= ${value(firstKeyAt(filters.from))}`);
+  if (filters.to) parts.push(sql`${key} < ${value(firstKeyAt(filters.to))}`);
+  if (before !== undefined) parts.push(sql`${key} < ${value(before)}`);
+  return parts;
+}
+
+/** Conditions only the article row can answer: they need a join. */
+function articleConditions(filters: SearchFilters): RawBuilder<unknown>[] {
+  const parts: RawBuilder<unknown>[] = [];
   if (filters.sectionId !== undefined) parts.push(sql`a.section_id = ${filters.sectionId}`);
   if (filters.kind !== undefined) parts.push(sql`a.kind = ${filters.kind}`);
-  if (filters.from) parts.push(sql`a.published_at >= ${filters.from.toISOString()}`);
-  if (filters.to) parts.push(sql`a.published_at < ${filters.to.toISOString()}`);
-  return sql.join(parts, sql` and `);
+  return parts;
 }
 
-function cursorSql(after: SearchCursor | undefined): RawBuilder<unknown> {
-  if (!after) return sql`true`;
-  if (after.sort === 'newest') {
-    return sql`(r."publishedAt" < ${after.publishedAt} or (r."publishedAt" = ${after.publishedAt} and r.id < ${after.id}))`;
-  }
-  const hit = after.titleHit ? 1 : 0;
-  return sql`(r.hit < ${hit} or (r.hit = ${hit} and (r.score < ${after.score} or (r.score = ${after.score} and r.id < ${after.id}))))`;
-}
-
-function orderSql(sort: PublicSearch['sort']): RawBuilder<unknown> {
-  return sort === 'newest' ? sql`r."publishedAt" desc, r.id desc` : sql`r.hit desc, r.score desc, r.id desc`;
-}
-
-function toRow(row: Omit<SearchRow, 'titleHit'> & { hit: number | boolean }): SearchRow {
-  const { hit, ...rest } = row;
-  return { ...rest, newsCode: Number(rest.newsCode), score: Number(rest.score), titleHit: Boolean(hit) };
+function and(parts: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
 }
 
 // FTS5 query syntax: "a b"* is the phrase a b with b as a prefix. Keys hold only letters and digits,
@@ -118,20 +106,58 @@ function ftsExpression(query: SearchQuery): string {
   return query.groups.map((group) => `(${group.map(ftsAlternative).join(' OR ')})`).join(' AND ');
 }
 
+/**
+ * FTS5's column filter: every column readers search, and for title matches the title as well. The
+ * title query keeps the whole expression so bm25 weighs its rows by their text too; it weighs the
+ * title phrases twice, which changes nothing between title matches, ranked among themselves.
+ */
+function ftsMatch(query: SearchQuery, titleOnly: boolean): string {
+  const expression = ftsExpression(query);
+  const anywhere = `{title document} : (${expression})`;
+  return titleOnly ? `${anywhere} AND {title} : (${expression})` : anywhere;
+}
+
+// bm25 is negative, lower is better; the title weighs ten times the text, the writer nothing.
+const bm25 = sql`-bm25(search_public, ${titleWeight}, 1.0, 0.0)`;
+
+/** The FTS5 scan of the public index, newest first, with the filters that need the article row. */
+function sqliteMatches(request: Omit<MatchRequest, 'ranked' | 'limit'>, columns: RawBuilder<unknown>) {
+  const { query, filters, titleOnly, before } = request;
+  const joined = articleConditions(filters);
+  // CROSS JOIN keeps the FTS5 scan outside, so SQLite walks the matches newest first and stops at
+  // the limit instead of reading every article of the section.
+  const join = joined.length ? sql`cross join articles a on a.id = (search_public.rowid & ${idMask})` : sql``;
+  const where = [
+    sql`search_public match ${ftsMatch(query, titleOnly)}`,
+    ...keyConditions(sql`search_public.rowid`, filters, before, sqliteKey),
+    ...joined,
+  ];
+  return sql`select ${columns} from search_public ${join} where ${and(where)}`;
+}
+
 const sqliteStore: SearchStore = {
   async save(db, documents) {
     for (const doc of documents) {
-      for (const table of ['search_public', 'search_desk', 'search_titles']) {
-        await sql`delete from ${sql.table(table)} where rowid = ${doc.articleId}`.execute(db);
+      const old = await sql<{ key: number }>`
+        select row_key as key from search_public_rows where article_id = ${doc.articleId}`.execute(db);
+      for (const { key } of old.rows) {
+        await sql`delete from search_public where rowid = ${key}`.execute(db);
+        await sql`delete from search_titles where rowid = ${key}`.execute(db);
       }
-      const table = doc.public ? sql`search_public` : sql`search_desk`;
-      await sql`insert into ${table} (rowid, title, document, writer)
-        values (${doc.articleId}, ${doc.title}, ${doc.document}, ${doc.writer})`.execute(db);
-      if (doc.public) {
-        await sql`insert into search_titles (rowid, title) values (${doc.articleId}, ${doc.title})`.execute(
-          db,
-        );
+      await sql`delete from search_public_rows where article_id = ${doc.articleId}`.execute(db);
+      await sql`delete from search_desk where rowid = ${doc.articleId}`.execute(db);
+      if (!doc.public) {
+        await sql`insert into search_desk (rowid, title, document, writer)
+          values (${doc.articleId}, ${doc.title}, ${doc.document}, ${doc.writer})`.execute(db);
+        continue;
       }
+      const key = rowKey(doc.publishedAt, doc.articleId);
+      await sql`insert into search_public (rowid, title, document, writer)
+        values (${key}, ${doc.title}, ${doc.document}, ${doc.writer})`.execute(db);
+      await sql`insert into search_titles (rowid, title) values (${key}, ${doc.title})`.execute(db);
+      await sql`insert into search_public_rows (article_id, row_key) values (${doc.articleId}, ${key})`.execute(
+        db,
+      );
     }
   },
 
@@ -141,43 +167,30 @@ const sqliteStore: SearchStore = {
     }
   },
 
-  async search(db, { query, filters, sort, after, limit }) {
-    const match = `{title document} : (${ftsExpression(query)})`;
-    const titleMatch = `{title} : (${ftsExpression(query)})`;
-    const result = await sql<Omit<SearchRow, 'titleHit'> & { hit: number }>`
-      with r as (
-        select ${rowColumns},
-          (a.id in (select rowid from search_public where search_public match ${titleMatch})) as hit,
-          ln(max(-bm25(search_public, ${titleWeight}, 1.0, 0.0), 1e-9))
-            + (julianday(a.published_at) - 2440587.5) / ${freshnessDays} as score
-        from search_public
-        join articles a on a.id = search_public.rowid
-        join sections s on s.id = a.section_id
-        where search_public match ${match} and ${filterSql(filters)}
-      )
-      select * from r where ${cursorSql(after)} order by ${orderSql(sort)} limit ${limit}`.execute(db);
-    return result.rows.map(toRow);
+  async matches(db, { ranked, limit, ...request }) {
+    const columns = sql`search_public.rowid as key, ${ranked ? bm25 : sql`0`} as relevance`;
+    const result = await sql<IndexMatch>`${sqliteMatches(request, columns)}
+      order by search_public.rowid desc limit ${limit}`.execute(db);
+    return result.rows;
   },
 
-  async count(db, query, filters) {
-    const match = `{title document} : (${ftsExpression(query)})`;
-    const result = await sql<{ n: number }>`
-      select count(*) as n from search_public join articles a on a.id = search_public.rowid
-      where search_public match ${match} and ${filterSql(filters)}`.execute(db);
+  async countUpTo(db, query, filters, cap) {
+    const result = await sql<{ n: number }>`select count(*) as n from (
+      ${sqliteMatches({ query, filters, titleOnly: false }, sql`1`)} limit ${cap})`.execute(db);
     return Number(result.rows[0]?.n ?? 0);
   },
 
   async suggest(db, query, limit) {
-    const result = await sql<{ id: number }>`
-      select rowid as id from search_titles where search_titles match ${ftsExpression(query)}
+    const result = await sql<{ key: number }>`
+      select rowid as key from search_titles where search_titles match ${ftsExpression(query)}
       order by rowid desc limit ${limit}`.execute(db);
-    return result.rows.map((r) => r.id);
+    return result.rows.map((r) => articleIdOf(r.key));
   },
 
   async desk(db, query, limit) {
     const expression = ftsExpression(query);
     const result = await sql<{ id: number }>`
-      select rowid as id from search_public where search_public match ${expression}
+      select (rowid & ${idMask}) as id from search_public where search_public match ${expression}
       union all
       select rowid as id from search_desk where search_desk match ${expression}
       order by id desc limit ${limit}`.execute(db);
@@ -203,85 +216,165 @@ function tsQueryText(query: SearchQuery): string {
   return query.groups.map((group) => `(${group.map(tsAlternative).join(' | ')})`).join(' & ');
 }
 
-const postgresStore: SearchStore = {
-  async save(db, documents) {
-    if (documents.length === 0) return;
-    const ids = documents.map((d) => d.articleId);
-    await sql`delete from search_public where article_id in (${sql.join(ids)})`.execute(db);
-    await sql`delete from search_desk where article_id in (${sql.join(ids)})`.execute(db);
-    for (const visible of [true, false]) {
-      const rows = documents.filter((d) => d.public === visible);
-      if (rows.length === 0) continue;
-      // The document repeats the title at weight A, so one GIN lookup finds words anywhere and
-      // ts_rank weighs title words ten times the others (A = 1.0, D = 0.1), as bm25 does on SQLite.
-      const values = rows.map(
-        (d) => sql`(${d.articleId}, to_tsvector('simple', ${d.title}),
-          setweight(to_tsvector('simple', ${d.title}), 'A') || to_tsvector('simple', ${d.document}),
-          to_tsvector('simple', ${d.writer}))`,
+function tsQuery(query: SearchQuery): RawBuilder<unknown> {
+  return sql`to_tsquery('simple', ${tsQueryText(query)})`;
+}
+
+/** How many of the newest published articles PostgreSQL's recent tier holds, unless told. */
+const defaultRecentSize = 10_000;
+
+/**
+ * The GIN lookup of one tier, newest first, at most `limit`. The tsquery is a constant of the
+ * statement and `@@` applies to the indexed column, so PostgreSQL answers from the GIN index and
+ * sorts only the matches' keys; the documents are read (and decompressed) for the rows kept.
+ */
+function postgresMatches(
+  tier: 'search_recent' | 'search_public',
+  request: Omit<MatchRequest, 'ranked'>,
+  q: RawBuilder<unknown>,
+) {
+  const { filters, titleOnly, before, limit } = request;
+  const joined = articleConditions(filters);
+  const join = joined.length ? sql`join articles a on a.id = (p.row_key & ${idMask})` : sql``;
+  const where = [
+    titleOnly ? sql`p.title @@ ${q}` : sql`p.document @@ ${q}`,
+    ...keyConditions(sql`p.row_key`, filters, before, plainKey),
+    ...joined,
+  ];
+  // `row_key + 0`: ordering by the bare column invites a backward walk of its btree that tests
+  // every row's document until enough match; for common words that reads thousands of documents.
+  return sql`select p.row_key as key, p.document from ${sql.table(tier)} p ${join}
+    where ${and(where)} order by p.row_key + 0 desc limit ${limit}`;
+}
+
+/**
+ * Asks the recent tier first: it holds every published article from some key on, so when it
+ * yields all that was asked for, those are the newest matches of the whole index. Otherwise the
+ * word is rare among recent articles, and the whole index answers with few matches to sort.
+ */
+async function fromTiers<T>(
+  ask: (tier: 'search_recent' | 'search_public') => Promise<T[]>,
+  enough: (rows: T[]) => boolean,
+): Promise<T[]> {
+  const recent = await ask('search_recent');
+  return enough(recent) ? recent : ask('search_public');
+}
+
+/** Makes the recent tier the newest `recentSize` rows of the public index again. */
+async function refreshRecentTier(db: DB, recentSize: number): Promise<void> {
+  const threshold = sql`(select row_key from search_public order by row_key desc offset ${recentSize - 1} limit 1)`;
+  await sql`delete from search_recent where row_key < ${threshold}`.execute(db);
+  await sql`insert into search_recent (row_key, title, document)
+    select p.row_key, p.title, p.document from search_public p
+    where p.row_key >= coalesce(${threshold}, ${Number.MIN_SAFE_INTEGER})
+      and not exists (select 1 from search_recent r where r.row_key = p.row_key)
+    on conflict (row_key) do nothing`.execute(db);
+}
+
+function postgresStore(recentSize: number): SearchStore {
+  return {
+    async save(db, documents) {
+      if (documents.length === 0) return;
+      const ids = documents.map((d) => d.articleId);
+      await sql`delete from search_recent where row_key in
+      (select row_key from search_public where article_id in (${sql.join(ids)}))`.execute(db);
+      await sql`delete from search_public where article_id in (${sql.join(ids)})`.execute(db);
+      await sql`delete from search_desk where article_id in (${sql.join(ids)})`.execute(db);
+      const tsvectors = (d: SearchDocument) =>
+        // The document repeats the title at weight A, so one GIN lookup finds words anywhere and
+        // ts_rank weighs title words ten times the others (A = 1.0, D = 0.1), as bm25 does on SQLite.
+        sql`to_tsvector('simple', ${d.title}),
+        setweight(to_tsvector('simple', ${d.title}), 'A') || to_tsvector('simple', ${d.document}),
+        to_tsvector('simple', ${d.writer})`;
+      const published = documents.filter((d) => d.public);
+      if (published.length > 0) {
+        const values = published.map(
+          (d) => sql`(${d.articleId}, ${rowKey(d.publishedAt, d.articleId)}, ${tsvectors(d)})`,
+        );
+        await sql`insert into search_public (article_id, row_key, title, document, writer)
+        values ${sql.join(values)}`.execute(db);
+      }
+      await refreshRecentTier(db, recentSize);
+      const others = documents.filter((d) => !d.public);
+      if (others.length > 0) {
+        const values = others.map((d) => sql`(${d.articleId}, ${tsvectors(d)})`);
+        await sql`insert into search_desk (article_id, title, document, writer) values ${sql.join(values)}`.execute(
+          db,
+        );
+      }
+    },
+
+    async optimize(db) {
+      await sql`analyze search_public, search_recent, search_desk`.execute(db);
+    },
+
+    async matches(db, { query, ranked, ...request }) {
+      const q = tsQuery(query);
+      const relevance = ranked ? sql`ts_rank(m.document, ${q})` : sql`0`;
+      const rows = await fromTiers(
+        async (tier) => {
+          const result = await sql<{ key: string; relevance: number }>`
+          select m.key, ${relevance} as relevance from (${postgresMatches(tier, { query, ...request }, q)}) m
+          order by m.key desc`.execute(db);
+          return result.rows;
+        },
+        (found) => found.length >= request.limit,
       );
-      const table = visible ? sql`search_public` : sql`search_desk`;
-      await sql`insert into ${table} (article_id, title, document, writer) values ${sql.join(values)}`.execute(
-        db,
+      return rows.map((r) => ({ key: Number(r.key), relevance: Number(r.relevance) }));
+    },
+
+    async countUpTo(db, query, filters, cap) {
+      const [count] = await fromTiers(
+        async (tier) => {
+          const request = { query, filters, titleOnly: false, limit: cap };
+          const result = await sql<{ n: string }>`
+          select count(*) as n from (${postgresMatches(tier, request, tsQuery(query))}) m`.execute(db);
+          return [Number(result.rows[0]?.n ?? 0)];
+        },
+        ([n = 0]) => n >= cap,
       );
-    }
-  },
+      return count ?? 0;
+    },
 
-  async optimize(db) {
-    await sql`analyze search_public, search_desk`.execute(db);
-  },
+    async suggest(db, query, limit) {
+      const rows = await fromTiers(
+        async (tier) => {
+          const request = { query, filters: {}, titleOnly: true, limit };
+          const result = await sql<{ key: string }>`
+          select m.key from (${postgresMatches(tier, request, tsQuery(query))}) m order by m.key desc`.execute(
+            db,
+          );
+          return result.rows;
+        },
+        (found) => found.length >= limit,
+      );
+      return rows.map((r) => articleIdOf(Number(r.key)));
+    },
 
-  async search(db, { query, filters, sort, after, limit }) {
-    const q = sql`to_tsquery('simple', ${tsQueryText(query)})`;
-    const result = await sql<Omit<SearchRow, 'titleHit'> & { hit: boolean }>`
-      with r as (
-        select ${rowColumns},
-          (case when p.title @@ ${q} then 1 else 0 end) as hit,
-          ln(greatest(ts_rank(p.document, ${q}), 1e-9)::float8)
-            + extract(epoch from a.published_at::timestamptz)::float8 / 86400.0 / ${freshnessDays}::float8 as score
-        from search_public p
-        join articles a on a.id = p.article_id
-        join sections s on s.id = a.section_id
-        where p.document @@ ${q} and ${filterSql(filters)}
-      )
-      select * from r where ${cursorSql(after)} order by ${orderSql(sort)} limit ${limit}`.execute(db);
-    return result.rows.map(toRow);
-  },
-
-  async count(db, query, filters) {
-    const q = sql`to_tsquery('simple', ${tsQueryText(query)})`;
-    const result = await sql<{ n: string }>`
-      select count(*) as n from search_public p join articles a on a.id = p.article_id
-      where p.document @@ ${q} and ${filterSql(filters)}`.execute(db);
-    return Number(result.rows[0]?.n ?? 0);
-  },
-
-  async suggest(db, query, limit) {
-    const result = await sql<{ id: number }>`
-      select article_id as id from search_public where title @@ to_tsquery('simple', ${tsQueryText(query)})
-      order by article_id desc limit ${limit}`.execute(db);
-    return result.rows.map((r) => r.id);
-  },
-
-  async desk(db, query, limit) {
-    const q = sql`to_tsquery('simple', ${tsQueryText(query)})`;
-    const result = await sql<{ id: number }>`
+    async desk(db, query, limit) {
+      const q = tsQuery(query);
+      const result = await sql<{ id: number }>`
       select article_id as id from search_public where document @@ ${q} or writer @@ ${q}
       union all
       select article_id as id from search_desk where document @@ ${q} or writer @@ ${q}
       order by id desc limit ${limit}`.execute(db);
-    return result.rows.map((r) => r.id);
-  },
+      return result.rows.map((r) => r.id);
+    },
 
-  async sizeInBytes(db) {
-    const result = await sql<{ bytes: string }>`
+    async sizeInBytes(db) {
+      const result = await sql<{ bytes: string }>`
       select pg_total_relation_size('search_public') + pg_total_relation_size('search_desk') as bytes`.execute(
-      db,
-    );
-    return Number(result.rows[0]?.bytes ?? 0);
-  },
-};
+        db,
+      );
+      return Number(result.rows[0]?.bytes ?? 0);
+    },
+  };
+}
 
-/** The store for the engine behind `db`. */
-export function searchStoreFor(db: DB): SearchStore {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? postgresStore : sqliteStore;
+/**
+ * The store for the engine behind `db`. `recentSize` sets PostgreSQL's recent tier (tests make it
+ * small to reach past it); SQLite walks its index newest first and needs no tier.
+ */
+export function searchStoreFor(db: DB, recentSize = defaultRecentSize): SearchStore {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? postgresStore(recentSize) : sqliteStore;
 }

@@ -27,7 +27,13 @@ export const SearchQuerystring = Type.Object(
 export type SearchQuerystring = Static<typeof SearchQuerystring>;
 
 export const SearchResultsJson = Type.Object({
-  total: Type.Integer({ description: 'how many published items match, across all pages' }),
+  total: Type.Integer({
+    description: 'how many published items match, across all pages; counting stops at 300 (see totalCapped)',
+  }),
+  totalCapped: Type.Boolean({
+    description:
+      'true when more items match than total says: total is then the cap, shown as «بیش از ۳۰۰»; relevance order ranks the newest 300 matches (and title matches), newest order reaches every match',
+  }),
   items: Type.Array(
     Type.Object({
       newsCode: Type.Integer(),

@@ -165,6 +165,25 @@ for (const engine of await enginesUnderTest()) {
       await assert.rejects(t.services.search.search({ q: 'انار', cursor: 'not-a-cursor' }), /cursor/);
     });
 
+    it('finds articles by the new name of their tag and section as soon as they are renamed', async () => {
+      await createArticle(t.services, { title: 'برداشت محصول در باغ‌ها', tags: ['گیلاس‌تاکستان'] });
+      const tag = await t.services.tags.find('گیلاس‌تاکستان');
+      await t.services.tags.rename(systemActor, tag.id, 'آلبالوستان');
+      assert.equal((await find('آلبالوستان')).total, 1);
+      assert.equal((await find('گیلاستاکستان')).total, 0);
+
+      await createArticle(t.services, { title: 'خبر کوتاه روز', tags: ['زردآلوستان'] });
+      const merged = await t.services.tags.find('زردآلوستان');
+      await t.services.tags.merge(systemActor, merged.id, 'آلبالوستان');
+      assert.equal((await find('آلبالوستان')).total, 2);
+      assert.equal((await find('زردالوستان')).total, 0);
+
+      const section = await t.services.sections.getBySlug('sport');
+      await createArticle(t.services, { title: 'تمرین امروز تیم', section: 'sport' });
+      await t.services.sections.update(systemActor, section.id, { name: 'ورزش‌های آبی', description: '' });
+      assert.ok((await find('ورزشهای ابی')).total >= 1);
+    });
+
     it('rebuilds the index from the articles with reindex, reporting progress', async () => {
       // An article written behind the service's back, as an import or a restore might.
       const section = await t.services.sections.getBySlug('society');

@@ -8,14 +8,17 @@ import { canSeeUnpublished } from '../articles/article-policy.js';
 import type { SectionService } from '../sections/section-service.js';
 import type { Actor } from '../users/user.js';
 import { createSearchIndexer } from './search-indexer.js';
-import { type SearchCursor, type SearchRow, searchStoreFor } from './search-repository.js';
+import { byRank, type RankedMatch, rankedMatch, ranksAfter } from './search-order.js';
+import { type SearchFilters, type SearchStore, searchStoreFor } from './search-repository.js';
 import { type Segment, snippetOf } from './search-snippet.js';
-import { loadTitles } from './search-source-repository.js';
+import { loadResultRows, loadTitles, type SearchResultRow } from './search-source-repository.js';
 
 export interface SearchServiceDeps {
   db: DB;
   sections: Pick<SectionService, 'list'>;
   timeZone: string;
+  /** Smaller bounds than the defaults, for tests that need to reach past them. */
+  bounds?: { candidates: number; recentTier: number };
 }
 
 /** What a reader asks, as typed into the form or the API's query string. */
@@ -47,6 +50,8 @@ export interface SearchResults {
   /** False when the query had nothing searchable in it; nothing was looked up. */
   searched: boolean;
   total: number;
+  /** More than `total` items match: counting stopped at `total` (shown as «بیش از …»). */
+  totalCapped: boolean;
   items: SearchResultItem[];
   nextCursor: string | null;
 }
@@ -55,6 +60,20 @@ const maxQueryLength = 200;
 const defaultLimit = 10;
 const deskLimit = 1000;
 const suggestLimit = 8;
+// Relevance order ranks the newest this many matches anywhere and the newest this many title
+// matches: enough pages for any reader, and ranking a common word's every match (a fifth of the
+// site) is what made such searches slow. The count stops there too.
+const defaultCandidates = 300;
+
+/**
+ * A position in a result list. Relevance order is (title matched, score, id) descending; newest
+ * order is the public index's row key (publication minute, then id) descending. The score depends
+ * on the whole index (bm25/ts_rank weigh a word by how rare it is), so a page fetched after the
+ * index changed may repeat or skip an item.
+ */
+type SearchCursor =
+  | { sort: 'relevance'; titleHit: boolean; score: number; id: number }
+  | { sort: 'newest'; key: number };
 
 function encodeSearchCursor(cursor: SearchCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -68,23 +87,57 @@ function decodeSearchCursor(value: string, sort: 'relevance' | 'newest'): Search
   } catch (error) {
     throw new ValidationError(invalid.message, { cause: error });
   }
-  const c = parsed as Record<string, unknown>;
+  const c = (parsed ?? {}) as Record<string, unknown>;
+  if (c.sort !== sort) throw invalid;
+  if (sort === 'newest' && Number.isSafeInteger(c.key)) return { sort, key: c.key as number };
   const validId = Number.isInteger(c.id) && (c.id as number) > 0 && (c.id as number) <= maxId;
-  if (!validId || c.sort !== sort) throw invalid;
-  if (sort === 'newest' && typeof c.publishedAt === 'string' && !Number.isNaN(Date.parse(c.publishedAt))) {
-    return { sort, publishedAt: c.publishedAt, id: c.id as number };
-  }
-  if (sort === 'relevance' && typeof c.titleHit === 'boolean' && Number.isFinite(c.score)) {
+  if (sort === 'relevance' && validId && typeof c.titleHit === 'boolean' && Number.isFinite(c.score)) {
     return { sort, titleHit: c.titleHit, score: c.score as number, id: c.id as number };
   }
   throw invalid;
 }
 
-function cursorAfter(row: SearchRow, sort: 'relevance' | 'newest'): string {
+interface PageRequest {
+  query: SearchQuery;
+  filters: SearchFilters;
+  after: SearchCursor | undefined;
+  /** One more than the page shows: whether it exists says if there is a next page. */
+  limit: number;
+  candidates: number;
+}
+
+/** The best-ranked matches after the cursor: the newest candidates, weighed and sorted here. */
+async function relevancePage(db: DB, store: SearchStore, request: PageRequest): Promise<RankedMatch[]> {
+  const { query, filters, after, limit } = request;
+  const candidates = { query, filters, limit: request.candidates };
+  const [anywhere, inTitle] = await Promise.all([
+    store.matches(db, { ...candidates, titleOnly: false, ranked: true }),
+    // Title matches rank first, so older ones than the newest candidates are looked for too.
+    store.matches(db, { ...candidates, titleOnly: true, ranked: true }),
+  ]);
+  const titleKeys = new Set(inTitle.map((m) => m.key));
+  return [
+    ...inTitle.map((m) => rankedMatch(m.key, m.relevance, true)),
+    ...anywhere.filter((m) => !titleKeys.has(m.key)).map((m) => rankedMatch(m.key, m.relevance, false)),
+  ]
+    .filter((m) => after?.sort !== 'relevance' || ranksAfter(m, after))
+    .sort(byRank)
+    .slice(0, limit);
+}
+
+/** The newest matches after the cursor, straight from the index's order. */
+async function newestPage(db: DB, store: SearchStore, request: PageRequest): Promise<RankedMatch[]> {
+  const { query, filters, after, limit } = request;
+  const before = after?.sort === 'newest' ? after.key : undefined;
+  const matches = await store.matches(db, { query, filters, titleOnly: false, ranked: false, before, limit });
+  return matches.map((m) => rankedMatch(m.key, 0, false));
+}
+
+function cursorAfter(match: RankedMatch, sort: 'relevance' | 'newest'): string {
   return encodeSearchCursor(
     sort === 'newest'
-      ? { sort, publishedAt: row.publishedAt, id: row.id }
-      : { sort, titleHit: row.titleHit, score: row.score, id: row.id },
+      ? { sort, key: match.key }
+      : { sort, titleHit: match.titleHit, score: match.score, id: match.id },
   );
 }
 
@@ -93,8 +146,9 @@ function asPrefixes(query: SearchQuery): SearchQuery {
   return { ...query, groups: query.groups.map((g) => g.map((alt) => ({ ...alt, prefix: true }))) };
 }
 
-export function createSearchService({ db, sections, timeZone }: SearchServiceDeps) {
-  const store = searchStoreFor(db);
+export function createSearchService({ db, sections, timeZone, bounds }: SearchServiceDeps) {
+  const store = searchStoreFor(db, bounds?.recentTier);
+  const candidateLimit = bounds?.candidates ?? defaultCandidates;
   const indexer = createSearchIndexer({ db, store });
 
   function jalaliDay(text: string | undefined, label: string, nextDay = false): Date | undefined {
@@ -122,7 +176,7 @@ export function createSearchService({ db, sections, timeZone }: SearchServiceDep
     };
   }
 
-  function toItem(row: SearchRow, query: SearchQuery): SearchResultItem {
+  function toItem(row: SearchResultRow, query: SearchQuery): SearchResultItem {
     if (!isArticleKind(row.kind)) throw new Error(`article ${row.id} has an unknown kind "${row.kind}"`);
     const text = [row.lead, bodyText(row.body)].filter(Boolean).join(' ');
     return {
@@ -141,6 +195,10 @@ export function createSearchService({ db, sections, timeZone }: SearchServiceDep
   return {
     /** Passed to the article service: keeps the index in the same transaction as the article. */
     articlesSaved: indexer.articlesSaved,
+
+    /** Passed to the tag and section services: a renamed name is found in the same commit. */
+    tagRenamed: (trx: DB, tagId: number) => indexer.nameChanged(trx, { tagId }),
+    sectionRenamed: (trx: DB, sectionId: number) => indexer.nameChanged(trx, { sectionId }),
 
     /** Rebuilds the whole index (`khabar reindex`). */
     reindex: indexer.reindex,
@@ -163,19 +221,30 @@ export function createSearchService({ db, sections, timeZone }: SearchServiceDep
       const filters = await filtersOf(request);
       const after = request.cursor ? decodeSearchCursor(request.cursor, sort) : undefined;
       const query = searchQuery(q);
-      if (query.groups.length === 0) return { searched: false, total: 0, items: [], nextCursor: null };
+      if (query.groups.length === 0) {
+        return { searched: false, total: 0, totalCapped: false, items: [], nextCursor: null };
+      }
       const limit = request.limit ?? defaultLimit;
-      const [rows, total] = await Promise.all([
-        store.search(db, { query, filters, sort, after, limit: limit + 1 }),
-        store.count(db, query, filters),
+      const page = { query, filters, after, limit: limit + 1, candidates: candidateLimit };
+      const [matches, count] = await Promise.all([
+        sort === 'newest' ? newestPage(db, store, page) : relevancePage(db, store, page),
+        store.countUpTo(db, query, filters, candidateLimit + 1),
       ]);
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
+      const shown = matches.slice(0, limit);
+      const rows = await loadResultRows(
+        db,
+        shown.map((m) => m.id),
+      );
+      const last = shown.at(-1);
       return {
         searched: true,
-        total,
-        items: page.map((row) => toItem(row, query)),
-        nextCursor: rows.length > limit && last ? cursorAfter(last, sort) : null,
+        total: Math.min(count, candidateLimit),
+        totalCapped: count > candidateLimit,
+        items: shown.flatMap((m) => {
+          const row = rows.get(m.id);
+          return row ? [toItem(row, query)] : [];
+        }),
+        nextCursor: matches.length > limit && last ? cursorAfter(last, sort) : null,
       };
     },
 

@@ -21,7 +21,13 @@ export async function searchSiteRoutes(app: FastifyInstance): Promise<void> {
       to: query.to ?? '',
       sort: query.sort === 'newest' ? 'newest' : 'relevance',
     };
-    let results: SearchResults = { searched: false, total: 0, items: [], nextCursor: null };
+    let results: SearchResults = {
+      searched: false,
+      total: 0,
+      totalCapped: false,
+      items: [],
+      nextCursor: null,
+    };
     let error: string | undefined;
     try {
       results = await search.search({ ...form, cursor: query.cursor });

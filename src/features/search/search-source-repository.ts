@@ -14,6 +14,8 @@ export interface SearchSource {
   byline: string | null;
   authorName: string | null;
   writerName: string | null;
+  publishedAt: string | null;
+  createdAt: string;
 }
 
 /**
@@ -37,6 +39,8 @@ export async function loadSearchSources(
       'articles.lead',
       'articles.body',
       'articles.byline',
+      'articles.publishedAt',
+      'articles.createdAt',
       'sections.name as sectionName',
       'authors.name as authorName',
       'users.name as writerName',
@@ -76,4 +80,76 @@ export async function loadTitles(
     .execute();
   const byId = new Map(rows.map((r) => [r.id, { ...r, newsCode: Number(r.newsCode) }]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** What a search result shows of an article; the body only feeds the snippet. */
+export interface SearchResultRow {
+  id: number;
+  newsCode: number;
+  slug: string;
+  kind: string;
+  surtitle: string | null;
+  title: string;
+  lead: string;
+  body: string;
+  publishedAt: string;
+  sectionSlug: string;
+  sectionName: string;
+}
+
+/** The result rows of these published articles, by id. */
+export async function loadResultRows(db: DB, ids: readonly number[]): Promise<Map<number, SearchResultRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.sectionId')
+    .select([
+      'articles.id',
+      'articles.newsCode',
+      'articles.slug',
+      'articles.kind',
+      'articles.surtitle',
+      'articles.title',
+      'articles.lead',
+      'articles.body',
+      'articles.publishedAt',
+      'sections.slug as sectionSlug',
+      'sections.name as sectionName',
+    ])
+    .where('articles.id', 'in', ids)
+    .where('articles.state', '=', 'published')
+    .execute();
+  return new Map(
+    rows.flatMap(({ publishedAt, ...r }) =>
+      publishedAt ? [[r.id, { ...r, publishedAt, newsCode: Number(r.newsCode) }]] : [],
+    ),
+  );
+}
+
+/** The next `limit` ids after `afterId` of the articles that carry a tag or are in a section. */
+export async function articleIdsShowing(
+  db: DB,
+  name: { tagId: number } | { sectionId: number },
+  afterId: number,
+  limit: number,
+): Promise<number[]> {
+  const rows =
+    'tagId' in name
+      ? await db
+          .selectFrom('articleTags')
+          .select('articleId as id')
+          .where('tagId', '=', name.tagId)
+          .where('articleId', '>', afterId)
+          .orderBy('articleId')
+          .limit(limit)
+          .execute()
+      : await db
+          .selectFrom('articles')
+          .select('id')
+          .where('sectionId', '=', name.sectionId)
+          .where('id', '>', afterId)
+          .orderBy('id')
+          .limit(limit)
+          .execute();
+  return rows.map((r) => r.id);
 }

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import { createArticle } from '../../../test/support/factories.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../../../test/support/test-app.js';
+import * as searchSpeed from '../../migrations/20261130T0003_search_speed.js';
 import { systemClock } from '../../platform/clock.js';
 import { EventBus } from '../../platform/events.js';
 import { createArticleService } from '../articles/article-service.js';
 import { systemActor } from '../users/user.js';
-import { indexAfterSearchUpgrade, searchMigrationName } from './search-upgrade.js';
+import { indexAfterSearchUpgrade, searchMigrationNames } from './search-upgrade.js';
 
 for (const engine of await enginesUnderTest()) {
   describe(`search index after an upgrade on ${engine.name}`, { skip: engine.skip }, () => {
@@ -33,7 +36,35 @@ for (const engine of await enginesUnderTest()) {
       assert.equal((await find()).total, 0);
 
       assert.equal(await indexAfterSearchUpgrade(t.services.db, t.services.search, []), undefined);
-      assert.equal(await indexAfterSearchUpgrade(t.services.db, t.services.search, [searchMigrationName]), 1);
+      assert.equal(
+        await indexAfterSearchUpgrade(t.services.db, t.services.search, ['20261129T2006_search']),
+        1,
+      );
+      assert.equal((await find()).total, 1);
+    });
+
+    it('rebuilds an index filled the old way once the row-key migration has emptied it', async () => {
+      const article = await createArticle(t.services, { title: 'بارش برف در گردنه حیران' });
+      const db = t.services.db;
+      const find = () => t.services.search.search({ q: 'حیران' });
+      assert.equal((await find()).total, 1);
+      // Back to the index before the migration, holding the article under its id as it used to.
+      await searchSpeed.down(db);
+      if (engine.name === 'postgres') {
+        await sql`insert into search_public (article_id, title, document, writer)
+          values (${article.id}, to_tsvector('simple', 'حیران'), to_tsvector('simple', 'حیران'), '')`.execute(
+          db,
+        );
+      } else {
+        await sql`insert into search_public (rowid, title, document, writer)
+          values (${article.id}, 'حیران', 'حیران', '')`.execute(db);
+      }
+      await searchSpeed.up(db);
+      assert.equal((await find()).total, 0, 'the migration empties the index');
+      const indexed = await indexAfterSearchUpgrade(db, t.services.search, [
+        searchMigrationNames.at(-1) ?? '',
+      ]);
+      assert.ok(indexed && indexed >= 1);
       assert.equal((await find()).total, 1);
     });
   });

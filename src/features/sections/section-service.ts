@@ -23,6 +23,8 @@ export interface SectionServiceDeps {
   db: DB;
   clock: Clock;
   events: EventBus;
+  /** Runs in the transaction that renamed a section (the search index). */
+  onRenamed?: (trx: DB, sectionId: number) => Promise<void>;
 }
 
 const maxNameLength = 40;
@@ -61,7 +63,7 @@ function checkSlug(typed: string, name: string): string {
   return slug;
 }
 
-export function createSectionService({ db, clock, events }: SectionServiceDeps) {
+export function createSectionService({ db, clock, events, onRenamed }: SectionServiceDeps) {
   function authorize(actor: Actor): void {
     if (!canManageSections(actor)) throw new ForbiddenError('مدیریت سرویس‌ها فقط با دبیران و مدیران است.');
   }
@@ -125,8 +127,11 @@ export function createSectionService({ db, clock, events }: SectionServiceDeps) 
     ): Promise<Section> {
       authorize(actor);
       const text = checkText(input);
-      await load(id);
-      await updateSectionText(db, id, text);
+      const before = await load(id);
+      await db.transaction().execute(async (trx) => {
+        await updateSectionText(trx, id, text);
+        if (text.name !== before.name) await onRenamed?.(trx, id);
+      });
       events.emit('section.changed', { sectionId: id });
       return load(id);
     },

@@ -34,7 +34,14 @@ async function lookUp(db: DB, slugOrName: string): Promise<Tag | undefined> {
   );
 }
 
-export function createTagService({ db, events }: { db: DB; events: EventBus }) {
+export interface TagServiceDeps {
+  db: DB;
+  events: EventBus;
+  /** Runs in the transaction that changed the name a tag's articles show (the search index). */
+  onRenamed?: (trx: DB, tagId: number) => Promise<void>;
+}
+
+export function createTagService({ db, events, onRenamed }: TagServiceDeps) {
   function authorize(actor: Actor): void {
     if (!canManageTags(actor)) throw new ForbiddenError('مدیریت برچسب‌ها فقط با دبیران و مدیران است.');
   }
@@ -115,6 +122,7 @@ export function createTagService({ db, events }: { db: DB; events: EventBus }) {
           await saveAlias(trx, tag.slug, id);
         }
         await updateTag(trx, id, { slug, name });
+        await onRenamed?.(trx, id);
         return { id, slug, name };
       });
       events.emit('tag.changed', { tagIds: [id] });
@@ -138,6 +146,7 @@ export function createTagService({ db, events }: { db: DB; events: EventBus }) {
         await moveAliases(trx, from.id, target.id);
         await saveAlias(trx, from.slug, target.id);
         await deleteTag(trx, from.id);
+        await onRenamed?.(trx, target.id);
         return target;
       });
       events.emit('tag.changed', { tagIds: [fromId, merged.id] });

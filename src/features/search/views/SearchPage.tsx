@@ -21,6 +21,8 @@ export interface SearchPageProps {
   form: SearchForm;
   searched: boolean;
   total: number;
+  /** More items match than `total` counts. */
+  totalCapped: boolean;
   items: SearchResultItem[];
   nextHref?: string | undefined;
   /** A problem with the filters, said in Persian; the form stays filled in. */
@@ -115,7 +117,7 @@ function EmptyState({ site, form, latest }: Pick<SearchPageProps, 'site' | 'form
 
 /** The public search page: the form, the filters, results with the matched words marked. */
 export function SearchPage(props: SearchPageProps) {
-  const { site, form, searched, total, items, error } = props;
+  const { site, form, searched, total, totalCapped, items, error } = props;
   return (
     <Layout site={site} title={form.q ? `جست‌وجو: ${form.q}` : 'جست‌وجو'} canonical="/search">
       <header class="list-header">
@@ -139,7 +141,9 @@ export function SearchPage(props: SearchPageProps) {
       {items.length > 0 && (
         <>
           <p class="search-total">
-            {formatPersianNumber(total)} نتیجه برای «{form.q}»
+            {totalCapped
+              ? `بیش از ${formatPersianNumber(total)} نتیجه برای «${form.q}»`
+              : `${formatPersianNumber(total)} نتیجه برای «${form.q}»`}
           </p>
           <ol class="search-results">
             {items.map((item) => (
