@@ -129,6 +129,7 @@ export async function runScenario(
   // the bench exits with a failure when any scenario has problems.
   const problems: string[] = [];
   if (unexpected.length > 0) problems.push(`unexpected answers: ${unexpected.join(', ')}`);
+  if (latencies.length === 0) problems.push('no answer at all within the time');
   if (result.errors > 0) {
     problems.push(`${result.errors} errors, ${result.timeouts} of them timeouts (no answer within 10 s)`);
   }

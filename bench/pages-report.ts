@@ -5,10 +5,10 @@ import os from 'node:os';
 import type { ScenarioResult } from './pages-load.js';
 
 export interface PublishToVisible {
-  /** From sending the API request to the article's own page showing the new title. */
-  articleMs: number;
-  /** From sending the API request to the home page showing the new title. */
-  homeMs: number;
+  /** From sending the API request to the article's own page showing the new title; null: not within the deadline. */
+  articleMs: number | null;
+  /** From sending the API request to the home page showing the new title; null: not within the deadline. */
+  homeMs: number | null;
 }
 
 export interface Target {
@@ -84,6 +84,9 @@ function find(report: BenchReport, key: string): ScenarioResult {
   return found;
 }
 
+/** A publish-to-visible time as printed; null is a page that never showed the article. */
+export const shownMs = (ms: number | null) => (ms === null ? 'not shown within 10 s' : `${ms} ms`);
+
 /** Figures of a scenario with errors, timeouts or wrong statuses meet no target. */
 const valid = (...results: ScenarioResult[]) => results.every((r) => r.problems.length === 0);
 
@@ -95,7 +98,10 @@ export function judgeTargets(report: BenchReport): Target[] {
   const home = find(report, 'home');
   const searchP95 = Math.max(...report.searchProbe.map((s) => s.latencyMs.p95));
   const rss = Math.max(...report.scenarios.map((s) => s.maxRssBytes ?? 0));
-  const publishMs = Math.max(publish.articleMs, publish.homeMs);
+  const publishMs =
+    publish.articleMs === null || publish.homeMs === null
+      ? null
+      : Math.max(publish.articleMs, publish.homeMs);
   const scale =
     report.articles >= 100_000 ? '' : ` (at ${report.articles} articles; the target is for 100 000)`;
   return [
@@ -132,8 +138,8 @@ export function judgeTargets(report: BenchReport): Target[] {
     {
       label: 'publish-to-visible',
       goal: '≤ 1000 ms',
-      figure: `${publishMs.toFixed(0)} ms (article ${publish.articleMs.toFixed(0)}, home ${publish.homeMs.toFixed(0)})`,
-      met: publishMs <= 1000,
+      figure: `${shownMs(publishMs)} (article ${shownMs(publish.articleMs)}, home ${shownMs(publish.homeMs)})`,
+      met: publishMs !== null && publishMs <= 1000,
     },
   ];
 }

@@ -5,6 +5,9 @@ import { request } from 'node:http';
 import { browserHeaders } from './pages-load.js';
 import type { PublishToVisible } from './pages-report.js';
 
+/** How long the probe waits for a published article to show before it calls it not visible. */
+export const publishDeadlineMs = 10_000;
+
 export interface RawResponse {
   status: number;
   headers: Record<string, string>;
@@ -44,8 +47,16 @@ export async function warm(origin: string, paths: readonly string[]): Promise<vo
   }
 }
 
-async function text(origin: string, path: string): Promise<{ status: number; html: string }> {
-  const response = await fetch(`${origin}${path}`, { headers: browserHeaders, redirect: 'manual' });
+async function text(
+  origin: string,
+  path: string,
+  timeoutMs = 30_000,
+): Promise<{ status: number; html: string }> {
+  const response = await fetch(`${origin}${path}`, {
+    headers: browserHeaders,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(Math.max(1, Math.round(timeoutMs))),
+  });
   return { status: response.status, html: await response.text() };
 }
 
@@ -69,12 +80,19 @@ export async function sectionPage(
   return { path, page };
 }
 
-/** Polls a page until its HTML contains `needle`; returns when it did, in performance.now() time. */
-async function seen(origin: string, path: string, needle: string, deadline: number): Promise<number> {
+/**
+ * Polls a page until its HTML contains `needle`; returns when it did, in performance.now() time, or
+ * null when the deadline passed first.
+ */
+async function seen(origin: string, path: string, needle: string, deadline: number): Promise<number | null> {
   for (;;) {
-    const { status, html } = await text(origin, path);
-    if (status === 200 && html.includes(needle)) return performance.now();
-    if (performance.now() > deadline) throw new Error(`${path} did not show «${needle}» within the deadline`);
+    try {
+      const { status, html } = await text(origin, path, deadline - performance.now());
+      if (status === 200 && html.includes(needle)) return performance.now();
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'TimeoutError')) throw error;
+    }
+    if (performance.now() > deadline) return null;
   }
 }
 
@@ -103,10 +121,11 @@ export async function publishToVisible(origin: string, token: string): Promise<P
   if (response.status !== 201 || !created.url) {
     throw new Error(`publishing through the API: ${response.status} ${JSON.stringify(created)}`);
   }
-  const deadline = started + 10_000;
+  const deadline = started + publishDeadlineMs;
   const [article, home] = await Promise.all([
     seen(origin, new URL(created.url).pathname, title, deadline),
     seen(origin, '/', title, deadline),
   ]);
-  return { articleMs: Math.round(article - started), homeMs: Math.round(home - started) };
+  const since = (at: number | null) => (at === null ? null : Math.round(at - started));
+  return { articleMs: since(article), homeMs: since(home) };
 }

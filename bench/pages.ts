@@ -37,7 +37,7 @@ import {
   startProcess,
   stopProcess,
 } from './pages-processes.js';
-import { formatTable, formatTargets, judgeTargets, writeResults } from './pages-report.js';
+import { formatTable, formatTargets, judgeTargets, shownMs, writeResults } from './pages-report.js';
 import { getRaw, publishToVisible, sectionPage, warm } from './pages-site.js';
 
 function setting(name: string, fallback: number): number {
@@ -239,7 +239,9 @@ async function main() {
     `\nsearch p95: common ${p95('search-common')}, rare ${p95('search-rare')} with ${load.connections} connections; ` +
       `one reader at a time: common ${p95('search-common-probe')}, rare ${p95('search-rare-probe')}`,
   );
-  console.log(`publish-to-visible: article page ${publish.articleMs} ms, home ${publish.homeMs} ms`);
+  console.log(
+    `publish-to-visible: article page ${shownMs(publish.articleMs)}, home ${shownMs(publish.homeMs)}`,
+  );
   console.log(`\ntargets (issue 8, point 5):\n${formatTargets(targets)}`);
   writeResults(resultsFile, report, targets, {
     corpus: {
