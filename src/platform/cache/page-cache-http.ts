@@ -92,10 +92,17 @@ function writeHit(cache: PageCache, request: FastifyRequest, res: ServerResponse
     res.end();
     return;
   }
-  const body = cache.encoded(page, encoding);
-  headers['content-length'] = body.length;
-  res.writeHead(200, headers);
-  res.end(request.method === 'HEAD' ? undefined : body);
+  const send = (body: Buffer) => {
+    headers['content-length'] = body.length;
+    res.writeHead(200, headers);
+    res.end(request.method === 'HEAD' ? undefined : body);
+  };
+  const body = cache.stored(page, encoding);
+  if (body) return send(body);
+  cache.encode(page, encoding).then(send, (error: unknown) => {
+    request.log.error({ err: error }, 'compressing a cached page failed');
+    res.destroy();
+  });
 }
 
 export interface PageCacheHooks {
@@ -153,6 +160,6 @@ export function registerPageCache(app: FastifyInstance, { cache, countView }: Pa
       reply.code(304).removeHeader('content-type');
       return '';
     }
-    return cache.encoded(page, encoding);
+    return cache.encode(page, encoding);
   });
 }

@@ -46,7 +46,7 @@ describe('PageCache', () => {
     assert.equal(cache.stats().evicted, 1);
   });
 
-  it('counts compressed forms against the budget, and evicts to make room for them', () => {
+  it('counts compressed forms against the budget, and evicts to make room for them', async () => {
     // Random bytes do not compress, so each compressed form costs about as much as the body.
     const noise = (key: string) => ({ ...page(key, []), body: randomBytes(1000) });
     const cache = new PageCache({ maxBytes: 2 * 1600 + 100 });
@@ -54,20 +54,23 @@ describe('PageCache', () => {
     cache.set(noise('/b'));
     const read = cache.get('/a') ?? assert.fail('kept');
     const before = cache.stats().bytes;
-    const gzip = cache.encoded(read, 'gzip');
+    const gzip = await cache.encode(read, 'gzip');
     assert.ok(gzip.length > 1000);
     assert.equal(cache.get('/b'), undefined, 'the least recently used page made room');
     assert.equal(cache.stats().bytes, before + gzip.length - (1000 + 2 + 512));
   });
 
-  it('makes each compressed form once and keeps it', () => {
+  it('makes each compressed form once, even when asked for it twice at the same time, and keeps it', async () => {
     const cache = new PageCache({ maxBytes: 1_000_000 });
     const stored = cache.set(page('/a', [], 5000));
-    const br = cache.encoded(stored, 'br');
-    assert.equal(cache.encoded(stored, 'br'), br);
+    assert.equal(cache.stored(stored, 'br'), undefined);
+    const [br, again] = await Promise.all([cache.encode(stored, 'br'), cache.encode(stored, 'br')]);
+    assert.equal(again, br);
+    assert.equal(cache.stored(stored, 'br'), br);
     assert.deepEqual(brotliDecompressSync(br), stored.body);
-    assert.deepEqual(gunzipSync(cache.encoded(stored, 'gzip')), stored.body);
-    assert.equal(cache.encoded(stored, 'identity'), stored.body);
+    assert.deepEqual(gunzipSync(await cache.encode(stored, 'gzip')), stored.body);
+    assert.equal(cache.stored(stored, 'identity'), stored.body);
+    assert.equal(cache.stats().bytes, stored.bytes);
   });
 
   it('expires a page with a TTL, and only that page', () => {

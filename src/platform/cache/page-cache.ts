@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip as gzipCallback } from 'node:zlib';
+
+const brotli = promisify(brotliCompress);
+const gzip = promisify(gzipCallback);
 
 export type Encoding = 'br' | 'gzip' | 'identity';
 
@@ -17,6 +21,8 @@ export interface CachedPage {
   readonly viewOf: number | undefined;
   gzip?: Buffer;
   br?: Buffer;
+  /** A compressed form being made, so concurrent requests wait for one instead of each making it. */
+  pending?: Partial<Record<'gzip' | 'br', Promise<Buffer>>>;
   bytes: number;
 }
 
@@ -115,18 +121,34 @@ export class PageCache {
     return entry;
   }
 
-  /** The body in the given encoding; a compressed form is made the first time it is asked for, then kept. */
-  encoded(page: CachedPage, encoding: Encoding): Buffer {
-    if (encoding === 'identity') return page.body;
-    const kept = page[encoding];
-    if (kept) return kept;
-    const made = encoding === 'br' ? brotliCompressSync(page.body, brotliOptions) : gzipSync(page.body);
-    page[encoding] = made;
-    page.bytes += made.length;
-    if (this.#entries.get(page.key) === page) {
-      this.#bytes += made.length;
-      this.#evictOverflow();
-    }
+  /** The body in the given encoding, if that form has been made. */
+  stored(page: CachedPage, encoding: Encoding): Buffer | undefined {
+    return encoding === 'identity' ? page.body : page[encoding];
+  }
+
+  /**
+   * The body in the given encoding, made the first time it is asked for and then
+   * kept. Compression runs on libuv's thread pool, so the event loop goes on
+   * answering hits while a new page is compressed.
+   */
+  encode(page: CachedPage, encoding: Encoding): Promise<Buffer> {
+    const kept = this.stored(page, encoding);
+    if (kept) return Promise.resolve(kept);
+    if (encoding === 'identity') return Promise.resolve(page.body);
+    page.pending ??= {};
+    const pending = page.pending[encoding];
+    if (pending) return pending;
+    const made = (encoding === 'br' ? brotli(page.body, brotliOptions) : gzip(page.body)).then((form) => {
+      page[encoding] = form;
+      delete page.pending?.[encoding];
+      page.bytes += form.length;
+      if (this.#entries.get(page.key) === page) {
+        this.#bytes += form.length;
+        this.#evictOverflow();
+      }
+      return form;
+    });
+    page.pending[encoding] = made;
     return made;
   }
 

@@ -76,10 +76,23 @@ function formatter(kind: FormatterKind, timeZone: string): Intl.DateTimeFormat {
 
 type PartValues = Partial<Record<Intl.DateTimeFormatPartTypes, string>>;
 
-function partValues(kind: FormatterKind, date: Date, timeZone: string): PartValues {
+// formatToParts is the costliest step of a teaser, and the same publication times
+// are formatted on page after page. Display formats stop at the minute, so a
+// minute's parts are kept; the wall clock (seconds) is always computed.
+const rememberedParts = new Map<string, Readonly<PartValues>>();
+const maxRememberedParts = 20_000;
+
+function partValues(kind: FormatterKind, date: Date, timeZone: string): Readonly<PartValues> {
+  const key = kind === 'wallClock' ? undefined : `${kind}|${timeZone}|${Math.floor(date.getTime() / 60_000)}`;
+  const remembered = key === undefined ? undefined : rememberedParts.get(key);
+  if (remembered) return remembered;
   const values: PartValues = {};
   for (const { type, value } of formatter(kind, timeZone).formatToParts(date)) {
     values[type] = value.replace(BIDI_MARKS, '');
+  }
+  if (key !== undefined) {
+    if (rememberedParts.size >= maxRememberedParts) rememberedParts.clear();
+    rememberedParts.set(key, Object.freeze(values));
   }
   return values;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { SqliteDialect } from 'kysely';
+import { type SqliteDatabase, SqliteDialect } from 'kysely';
 
 /**
  * SQLite in WAL mode: readers never wait for the writer, which is what a news
@@ -15,5 +15,35 @@ export function createSqliteDialect(file: string): SqliteDialect {
   connection.pragma('foreign_keys = ON');
   // Another process (the CLI beside a running server) may hold the write lock briefly.
   connection.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: connection });
+  return new SqliteDialect({ database: withStatementCache(connection) });
+}
+
+const cachedStatements = 500;
+
+/**
+ * Kysely prepares every query it runs; preparing costs as much as running a
+ * short query, and a page runs a dozen. The same SQL text gets the same
+ * prepared statement back (better-sqlite3 statements are reusable), so a
+ * page's queries are compiled by SQLite once per process. Bounded, because
+ * `IN (?, ?, …)` lists of every length make new texts.
+ */
+function withStatementCache(connection: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement) {
+        statements.delete(sql);
+      } else {
+        statement = connection.prepare(sql);
+        if (statements.size >= cachedStatements) {
+          const oldest = statements.keys().next().value;
+          if (oldest !== undefined) statements.delete(oldest);
+        }
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
 }
