@@ -6,13 +6,14 @@
 //   npm run bench:search                          # 100k articles on each engine
 //   BENCH_SEARCH_ARTICLES=20000 npm run bench:search
 //   BENCH_SEARCH_ENGINES=sqlite npm run bench:search
+//   BENCH_SEARCH_QUERIES=40 npm run bench:search  # fewer queries of each kind (default 100)
 //
 // PostgreSQL: KHABAR_BENCH_DATABASE_URL (a server where the user may create databases), else a
 // throwaway cluster as the tests start one; skipped with a note when neither is possible.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { createServices } from '../src/app.js';
 import { openMigratedDatabase } from '../src/cli/prepare.js';
 import { loadConfig } from '../src/config/config.js';
@@ -26,7 +27,7 @@ import { type Corpus, makeCorpus } from './search-corpus.js';
 
 const articleCount = Number(process.env.BENCH_SEARCH_ARTICLES ?? 100_000);
 const engines = (process.env.BENCH_SEARCH_ENGINES ?? 'sqlite,postgres').split(',');
-const queriesPerKind = 100;
+const queriesPerKind = Number(process.env.BENCH_SEARCH_QUERIES ?? 100);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -91,6 +92,21 @@ function keyOverhead(corpus: Corpus): number {
   return keyed / plain - 1;
 }
 
+/** The plan of a common word's newest matches in both PostgreSQL tiers: which scans, how long. */
+async function explainCommonWord(db: DB, word: string) {
+  for (const tier of ['search_recent', 'search_public']) {
+    // As the repository asks: in a transaction that rules out sequential scans.
+    const plan = await db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      return sql<{ 'QUERY PLAN': string }>`explain (analyze, buffers)
+        select row_key from ${sql.table(tier)} where document @@ to_tsquery('simple', ${`'${searchKey(word)}':*`})
+        order by row_key + 0 desc limit 300`.execute(trx);
+    });
+    const lines = plan.rows.map((r) => r['QUERY PLAN']).filter((l) => /Scan|Sort Method|Execution/.test(l));
+    console.log(`  EXPLAIN ANALYZE «${word}» in ${tier}:\n    ${lines.map((l) => l.trim()).join('\n    ')}`);
+  }
+}
+
 async function benchEngine(name: string, env: Record<string, string>, corpus: Corpus) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'khabar-bench-search-'));
   const config = loadConfig({ KHABAR_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
@@ -125,6 +141,7 @@ async function benchEngine(name: string, env: Record<string, string>, corpus: Co
       services.search.search({ q, sort: 'newest' }),
     );
     await timed('suggest, 2-4 letters', corpus.prefixes(queriesPerKind), (q) => services.search.suggest(q));
+    if (name === 'postgres') await explainCommonWord(database.db, corpus.commonWords(1)[0] ?? 'دولت');
   } finally {
     await database.destroy();
     rmSync(dataDir, { recursive: true, force: true });

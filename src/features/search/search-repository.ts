@@ -248,6 +248,18 @@ function postgresMatches(
 }
 
 /**
+ * Runs a GIN lookup with sequential scans ruled out. The tsvectors live in TOAST, which the planner
+ * does not count: a small table looks cheaper to scan than to look up, yet each row scanned
+ * decompresses a whole document (100 ms for 2,000 rows on this machine).
+ */
+async function byGinIndex<R>(db: DB, query: RawBuilder<R>): Promise<R[]> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    return (await query.execute(trx)).rows;
+  });
+}
+
+/**
  * Asks the recent tier first: it holds every published article from some key on, so when it
  * yields all that was asked for, those are the newest matches of the whole index. Otherwise the
  * word is rare among recent articles, and the whole index answers with few matches to sort.
@@ -313,10 +325,12 @@ function postgresStore(recentSize: number): SearchStore {
       const relevance = ranked ? sql`ts_rank(m.document, ${q})` : sql`0`;
       const rows = await fromTiers(
         async (tier) => {
-          const result = await sql<{ key: string; relevance: number }>`
-          select m.key, ${relevance} as relevance from (${postgresMatches(tier, { query, ...request }, q)}) m
-          order by m.key desc`.execute(db);
-          return result.rows;
+          return byGinIndex(
+            db,
+            sql<{ key: string; relevance: number }>`
+            select m.key, ${relevance} as relevance from (${postgresMatches(tier, { query, ...request }, q)}) m
+            order by m.key desc`,
+          );
         },
         (found) => found.length >= request.limit,
       );
@@ -327,9 +341,13 @@ function postgresStore(recentSize: number): SearchStore {
       const [count] = await fromTiers(
         async (tier) => {
           const request = { query, filters, titleOnly: false, limit: cap };
-          const result = await sql<{ n: string }>`
-          select count(*) as n from (${postgresMatches(tier, request, tsQuery(query))}) m`.execute(db);
-          return [Number(result.rows[0]?.n ?? 0)];
+          const [row] = await byGinIndex(
+            db,
+            sql<{
+              n: string;
+            }>`select count(*) as n from (${postgresMatches(tier, request, tsQuery(query))}) m`,
+          );
+          return [Number(row?.n ?? 0)];
         },
         ([n = 0]) => n >= cap,
       );
@@ -340,11 +358,11 @@ function postgresStore(recentSize: number): SearchStore {
       const rows = await fromTiers(
         async (tier) => {
           const request = { query, filters: {}, titleOnly: true, limit };
-          const result = await sql<{ key: string }>`
-          select m.key from (${postgresMatches(tier, request, tsQuery(query))}) m order by m.key desc`.execute(
+          return byGinIndex(
             db,
+            sql<{ key: string }>`
+            select m.key from (${postgresMatches(tier, request, tsQuery(query))}) m order by m.key desc`,
           );
-          return result.rows;
         },
         (found) => found.length >= limit,
       );
