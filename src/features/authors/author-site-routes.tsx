@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { cachePage } from '../../platform/cache/page-cache-http.js';
+import { pageTag, shownArticleTags } from '../../platform/cache/page-tags.js';
 import { sendPage } from '../../platform/http/render.js';
 import { type ListPageQuery, loadListPage } from '../articles/article-list.js';
 import { ArticleListPage } from '../articles/views/ArticleListPage.js';
@@ -18,7 +20,8 @@ export async function authorSiteRoutes(app: FastifyInstance): Promise<void> {
         app.siteContext(),
         loadListPage(articles, basePath, { authorId: author.id }, request.query),
       ]);
-      reply.header('Cache-Control', 'public, max-age=60');
+      // A publish names no author in its event, so an author's list goes with every publish.
+      cachePage(reply, { tags: [pageTag.frame, pageTag.latest, ...shownArticleTags(page.items)] });
       return sendPage(
         reply,
         <ArticleListPage

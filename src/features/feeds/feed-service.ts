@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { pageTag, shownArticleTags } from '../../platform/cache/page-tags.js';
 import type { DB } from '../../platform/db/database.js';
 import type { SectionService } from '../sections/section-service.js';
 import type { TagService } from '../tags/tag-service.js';
@@ -23,7 +24,8 @@ export interface FeedServiceDeps {
 }
 
 /** A written feed, or the address where the asked-for one lives now (a renamed or merged tag). */
-export type FeedResult = { body: string; contentType: string } | { redirect: string };
+/** A feed and the cache tags of what it shows: its list and each of its items. */
+export type FeedResult = { body: string; contentType: string; cacheTags: string[] } | { redirect: string };
 
 /** How many items a feed holds: readers poll often, so a day of a busy site is enough. */
 export const feedLength = { site: 40, list: 20 } as const;
@@ -62,10 +64,15 @@ export function createFeedService({ db, sections, tags, siteUrl, siteName, media
     filter: { sectionId?: number; tagId?: number },
     limit: number,
     format: FeedFormat,
-  ) {
+    listTag: string,
+  ): Promise<FeedResult> {
     const articles = await findFeedArticles(db, filter, limit);
     const body = writeFeed(channel, articles, site, format, await coversOf(articles));
-    return { body, contentType: feedContentTypes[format] };
+    return {
+      body,
+      contentType: feedContentTypes[format],
+      cacheTags: [listTag, ...shownArticleTags(articles)],
+    };
   }
 
   return {
@@ -76,7 +83,7 @@ export function createFeedService({ db, sections, tags, siteUrl, siteName, media
         pagePath: '/',
         selfPaths: siteFeedPaths,
       };
-      return write(channel, {}, feedLength.site, format);
+      return write(channel, {}, feedLength.site, format, pageTag.latest);
     },
 
     async section(slug: string, format: FeedFormat): Promise<FeedResult> {
@@ -88,7 +95,7 @@ export function createFeedService({ db, sections, tags, siteUrl, siteName, media
         pagePath,
         selfPaths: listFeedPaths(pagePath),
       };
-      return write(channel, { sectionId: section.id }, feedLength.list, format);
+      return write(channel, { sectionId: section.id }, feedLength.list, format, pageTag.section(section.id));
     },
 
     async tag(slugOrName: string, format: FeedFormat): Promise<FeedResult> {
@@ -102,7 +109,7 @@ export function createFeedService({ db, sections, tags, siteUrl, siteName, media
         pagePath,
         selfPaths,
       };
-      return write(channel, { tagId: tag.id }, feedLength.list, format);
+      return write(channel, { tagId: tag.id }, feedLength.list, format, pageTag.tag(tag.id));
     },
   };
 }

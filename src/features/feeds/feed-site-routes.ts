@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { cachePage } from '../../platform/cache/page-cache-http.js';
 import type { FeedFormat } from './feed-builder.js';
 import type { FeedResult } from './feed-service.js';
 
@@ -17,7 +18,7 @@ const listFeeds: [string, FeedFormat][] = [
 
 function send(reply: FastifyReply, result: FeedResult) {
   if ('redirect' in result) return reply.redirect(result.redirect, 301);
-  reply.header('Cache-Control', 'public, max-age=60');
+  cachePage(reply, { tags: result.cacheTags });
   return reply.type(result.contentType).send(result.body);
 }
 

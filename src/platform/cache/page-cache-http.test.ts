@@ -113,6 +113,26 @@ for (const engine of await enginesUnderTest()) {
       assert.equal(stillCached.headers.etag, unrelated.headers.etag);
     });
 
+    it('keeps feeds and sitemaps, and drops them when an article enters or changes', async () => {
+      for (const url of ['/rss', '/section/politics/rss', '/sitemap.xml', '/sitemap-news.xml'])
+        await get(url);
+      assert.equal((await get('/rss')).headers['x-cache'], 'HIT');
+      const fresh = await createArticle(t.services, {
+        title: 'تصویب بودجهٔ سال آینده در مجلس',
+        section: 'politics',
+      });
+      for (const url of ['/rss', '/section/politics/rss', '/sitemap.xml', '/sitemap-news.xml']) {
+        const res = await get(url);
+        assert.equal(res.headers['x-cache'], 'MISS', url);
+        if (url !== '/sitemap.xml') assert.match(html(res), new RegExp(String(fresh.newsCode)), url);
+      }
+      await get('/rss');
+      await t.services.articles.update(systemActor, fresh.newsCode, {
+        lead: 'لایحه با ۱۸۰ رأی موافق تصویب شد.',
+      });
+      assert.match(html(await get('/rss')), /لایحه با ۱۸۰ رأی موافق تصویب شد/);
+    });
+
     it('drops the pages showing an edited article, and its page after unpublishing', async () => {
       const edited = await createArticle(t.services, { section: 'economy', tags: [] });
       await get(pathOf(edited));

@@ -4,7 +4,12 @@ import { pageTag } from './page-tags.js';
 
 /** The pages an article's change can alter: those showing it, and the lists it enters. */
 function articleChangeTags({ articleId, sectionId, tagIds }: ArticleEvent): string[] {
-  return [pageTag.article(articleId), pageTag.section(sectionId), ...tagIds.map(pageTag.tag)];
+  return [
+    pageTag.article(articleId),
+    pageTag.section(sectionId),
+    ...tagIds.map(pageTag.tag),
+    pageTag.sitemaps,
+  ];
 }
 
 /**
@@ -21,7 +26,7 @@ export function invalidatePagesOnChange(events: EventBus, cache: PageCache): voi
   });
   // Pages that showed it carry its tag; lists it was not on do not change.
   events.on('article.unpublished', (event) => {
-    cache.invalidate([pageTag.article(event.articleId)]);
+    cache.invalidate([pageTag.article(event.articleId), pageTag.sitemaps]);
   });
   events.on('comment.approved', ({ articleId }) => {
     cache.invalidate([pageTag.comments(articleId)]);
@@ -30,10 +35,10 @@ export function invalidatePagesOnChange(events: EventBus, cache: PageCache): voi
     cache.invalidate([pageTag.comments(articleId)]);
   });
   events.on('section.changed', () => {
-    cache.invalidate([pageTag.frame]);
+    cache.invalidate([pageTag.frame, pageTag.sitemaps]);
   });
   events.on('tag.changed', ({ tagIds }) => {
-    cache.invalidate(tagIds.map(pageTag.tag));
+    cache.invalidate([...tagIds.map(pageTag.tag), pageTag.sitemaps]);
   });
   events.on('curation.changed', () => {
     cache.invalidate([pageTag.curation]);

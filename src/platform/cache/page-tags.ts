@@ -10,6 +10,8 @@ export const pageTag = {
   latest: 'latest',
   /** The desk's choices: top story and editor's picks. */
   curation: 'curation',
+  /** Sitemaps list every article with its last change; crawlers read them rarely, so any change drops them. */
+  sitemaps: 'sitemaps',
   /** What every page shows in its frame: the site name and the section menu. */
   frame: 'frame',
 } as const;
