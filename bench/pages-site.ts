@@ -81,6 +81,24 @@ export async function sectionPage(
 }
 
 /**
+ * Waits until the site answers its home page within 200 ms: a scenario whose requests timed out leaves
+ * them queued in the server, and the next scenario must not measure that queue. False after 2 minutes.
+ */
+export async function settle(origin: string): Promise<boolean> {
+  const deadline = performance.now() + 120_000;
+  while (performance.now() < deadline) {
+    const started = performance.now();
+    try {
+      await text(origin, '/', deadline - started);
+      if (performance.now() - started < 200) return true;
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'TimeoutError')) throw error;
+    }
+  }
+  return false;
+}
+
+/**
  * Polls a page until its HTML contains `needle`; returns when it did, in performance.now() time, or
  * null when the deadline passed first.
  */

@@ -38,7 +38,7 @@ import {
   stopProcess,
 } from './pages-processes.js';
 import { formatTable, formatTargets, judgeTargets, shownMs, writeResults } from './pages-report.js';
-import { getRaw, publishToVisible, sectionPage, warm } from './pages-site.js';
+import { getRaw, publishToVisible, sectionPage, settle, warm } from './pages-site.js';
 
 function setting(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -136,6 +136,8 @@ async function main() {
   );
   const run = async (scenario: Scenario, target = server, settings = load): Promise<ScenarioResult> => {
     console.error(`  ${scenario.name}…`);
+    if (!(await settle(origin)))
+      console.error('    the site is still busy with earlier requests after 2 minutes');
     const result = await runScenario(target.origin, target.pid, scenario, settings);
     for (const problem of result.problems) console.error(`    ✗ ${problem}`);
     return result;
@@ -220,6 +222,7 @@ async function main() {
   );
 
   console.error('  publish-to-visible…');
+  await settle(origin);
   const publish = await publishToVisible(origin, site.token);
   await stopProcess(server);
 
