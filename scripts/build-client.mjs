@@ -1,7 +1,10 @@
-// Bundles the newsroom's browser code (editor, pickers) and its stylesheet into public/build/.
+// Bundles the newsroom's browser code (editor, pickers) and its stylesheet into public/build/, and
+// subsets the site's fonts into public/fonts/, then writes compressed copies of the text assets.
 // Run by `npm run build`, `npm test` and `npm run dev`; the output is not committed.
 import { rm } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { precompress } from './precompress.mjs';
+import { subsetFonts } from './subset-fonts.mjs';
 
 // Chunk names carry content hashes; start empty so old chunks do not pile up.
 await rm('public/build', { recursive: true, force: true });
@@ -24,3 +27,6 @@ await build({
   external: ['/assets/*'],
   logLevel: 'warning',
 });
+
+await subsetFonts();
+await precompress('public');

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -9,10 +8,6 @@ import type { FastifyInstance } from 'fastify';
 // This file sits three levels below the project root both in src/ and in dist/.
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const publicDir = path.join(projectRoot, 'public');
-const fontDir = path.join(
-  path.dirname(createRequire(import.meta.url).resolve('vazirmatn/package.json')),
-  'fonts/webfonts',
-);
 
 export interface AssetUrls {
   stylesheet: string;
@@ -43,8 +38,9 @@ export function assetUrls(): AssetUrls {
 }
 
 /**
- * Serves the stylesheet, the one small script, the self-hosted font and the
- * uploaded media, all with a one-year cache: their URLs change when they do.
+ * Serves the stylesheet, the one small script, the self-hosted fonts (subset
+ * into public/fonts by the build) and the uploaded media, all with a one-year
+ * cache: their URLs change when they do.
  */
 export async function registerAssets(app: FastifyInstance, mediaDir: string): Promise<void> {
   const year = 365 * 24 * 3600;
@@ -55,16 +51,9 @@ export async function registerAssets(app: FastifyInstance, mediaDir: string): Pr
     prefix: '/assets/',
     cacheControl: false,
     setHeaders: immutable,
-    preCompressed: false,
+    // The build writes .br and .gz copies beside each text asset (scripts/precompress.mjs).
+    preCompressed: true,
     wildcard: true,
-  });
-  await app.register(fastifyStatic, {
-    root: fontDir,
-    prefix: '/assets/fonts/',
-    decorateReply: false,
-    cacheControl: false,
-    setHeaders: immutable,
-    allowedPath: (pathName) => /^\/Vazirmatn-(Regular|Bold)\.woff2$/.test(pathName),
   });
   await app.register(fastifyStatic, {
     root: mediaDir,
