@@ -12,7 +12,8 @@ import { AppError } from './platform/errors.js';
 
 const usage = `usage: khabar <command>
 
-  serve                          migrate, seed the demo on an empty site, serve HTTP (default)
+  serve [--workers N]            migrate, seed the demo on an empty site, serve HTTP (default);
+                                 --workers N: N processes share the port (see README «Running at scale»)
   migrate                        apply pending database migrations
   demo                           add the demo content to an empty site
   reindex                        rebuild the search index from every article (progress on stderr)
@@ -45,6 +46,14 @@ function option(values: Record<string, string | string[] | boolean | undefined>,
 
 class UsageError extends Error {}
 
+function workerCount(raw: string | undefined): number {
+  if (raw === undefined) return 1;
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 1 || count > 64)
+    throw new UsageError(`--workers must be a whole number from 1 to 64 (got "${raw}")`);
+  return count;
+}
+
 async function run(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -59,6 +68,7 @@ async function run(argv: string[]): Promise<void> {
       'dry-run': { type: 'boolean' },
       'map-category': { type: 'string', multiple: true },
       report: { type: 'string' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -71,7 +81,7 @@ async function run(argv: string[]): Promise<void> {
   const at = `${command}${sub ? ` ${sub}` : ''}`;
   switch (at) {
     case 'serve':
-      return serve(config);
+      return serve(config, { workers: workerCount(values.workers) });
     case 'migrate': {
       const database = await openMigratedDatabase(config);
       await database.destroy();
