@@ -26,6 +26,7 @@ import { createHomeService } from './features/home/home-service.js';
 import { homeSiteRoutes } from './features/home/home-site-routes.js';
 import { createMediaService } from './features/media/media-service.js';
 import { newsroomRoutes } from './features/newsroom/newsroom-routes.js';
+import { registerOps } from './features/ops/ops-routes.js';
 import { createRedirectService } from './features/redirects/redirect-service.js';
 import { searchApiRoutes } from './features/search/search-api-routes.js';
 import { createSearchService } from './features/search/search-service.js';
@@ -211,6 +212,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       services.views.record(articleId, { ip: request.ip, userAgent: request.headers['user-agent'] }),
   });
   app.decorate('pageCache', pageCache);
+  registerOps(app);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(swagger, {

@@ -1,9 +1,20 @@
 import path from 'node:path';
 import { isValidTimeZone } from '../platform/persian/jalali.js';
 
-export type DatabaseConfig =
+export type DatabaseConfig = (
   | { readonly engine: 'sqlite'; readonly file: string }
-  | { readonly engine: 'postgres'; readonly url: string };
+  | {
+      readonly engine: 'postgres';
+      readonly url: string;
+      /** Connections each process keeps at most (KHABAR_DB_POOL_SIZE). */
+      readonly poolSize?: number;
+      /** A statement running longer is cancelled by the server (KHABAR_DB_STATEMENT_TIMEOUT_MS). */
+      readonly statementTimeoutMs?: number;
+    }
+) & {
+  /** Queries slower than this are logged with the request id (KHABAR_SLOW_QUERY_MS; 0 turns it off). */
+  readonly slowQueryMs?: number;
+};
 
 export interface Config {
   readonly port: number;
@@ -143,11 +154,20 @@ function readSwitch(env: Env, name: string, fallback: boolean): boolean {
 
 function readDatabase(env: Env, dataDir: string): DatabaseConfig {
   const raw = read(env, 'DATABASE_URL');
-  if (raw === undefined) return { engine: 'sqlite', file: path.join(dataDir, 'khabar.db') };
-  if (/^postgres(ql)?:\/\//.test(raw)) return { engine: 'postgres', url: raw };
+  const slowQueryMs = readInteger(env, 'KHABAR_SLOW_QUERY_MS', 500, 0, 3_600_000);
+  if (raw === undefined) return { engine: 'sqlite', file: path.join(dataDir, 'khabar.db'), slowQueryMs };
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    return {
+      engine: 'postgres',
+      url: raw,
+      poolSize: readInteger(env, 'KHABAR_DB_POOL_SIZE', 10, 1, 1_000),
+      statementTimeoutMs: readInteger(env, 'KHABAR_DB_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),
+      slowQueryMs,
+    };
+  }
   if (raw.startsWith('sqlite:')) {
     const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
-    if (file) return { engine: 'sqlite', file: path.resolve(dataDir, file) };
+    if (file) return { engine: 'sqlite', file: path.resolve(dataDir, file), slowQueryMs };
   }
   return fail('DATABASE_URL', redact(raw), 'postgres://user:password@host/db or sqlite:path/to/file.db');
 }

@@ -102,6 +102,13 @@ export function createViewCounter({
 
     flush,
 
+    /** Views counted here and not written yet, for the metrics. */
+    pendingViews(): number {
+      let views = 0;
+      for (const bucket of pending.values()) views += bucket.views;
+      return views;
+    },
+
     start(): void {
       timer ??= setInterval(() => flush().catch(onFlushError), flushIntervalMs);
       timer.unref();

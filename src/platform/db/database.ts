@@ -1,7 +1,8 @@
 import { CamelCasePlugin, type Dialect, Kysely, sql } from 'kysely';
 import type { DatabaseConfig } from '../../config/config.js';
-import { createPostgresDialect } from './dialects/postgres.js';
+import { createPostgresDialect, type PoolStats } from './dialects/postgres.js';
 import { createSqliteDialect } from './dialects/sqlite.js';
+import { slowQueryLog } from './query-log.js';
 import type { Database } from './schema.js';
 
 export type Engine = DatabaseConfig['engine'];
@@ -22,11 +23,10 @@ export function openDatabase(
   onIdleError: (error: Error) => void = (error) => console.error('database connection lost:', error.message),
 ): DatabaseHandle {
   let dialect: Dialect;
+  let poolStats: (() => PoolStats) | undefined;
   try {
-    dialect =
-      config.engine === 'sqlite'
-        ? createSqliteDialect(config.file)
-        : createPostgresDialect(config.url, onIdleError);
+    if (config.engine === 'sqlite') dialect = createSqliteDialect(config.file);
+    else ({ dialect, poolStats } = createPostgresDialect(config.url, onIdleError, config));
   } catch (error) {
     const where = config.engine === 'sqlite' ? ` at ${config.file}` : '';
     const reason = error instanceof Error ? error.message : String(error);
@@ -34,8 +34,21 @@ export function openDatabase(
       cause: error,
     });
   }
-  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  const slowQueryMs = config.slowQueryMs ?? 0;
+  const db = new Kysely<Database>({
+    dialect,
+    plugins: [new CamelCasePlugin()],
+    ...(slowQueryMs > 0 ? { log: slowQueryLog(slowQueryMs) } : {}),
+  });
+  if (poolStats) poolStatsByDatabase.set(db, poolStats);
   return { db, engine: config.engine, destroy: () => db.destroy() };
+}
+
+const poolStatsByDatabase = new WeakMap<DB, () => PoolStats>();
+
+/** The connection pool's figures for the metrics; SQLite has no pool. */
+export function poolStatsOf(db: DB): PoolStats | undefined {
+  return poolStatsByDatabase.get(db)?.();
 }
 
 /** Thrown when the configured database cannot be opened or reached; its message is one line. */

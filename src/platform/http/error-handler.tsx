@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError } from '../errors.js';
 import { ErrorPage } from '../views/ErrorPage.js';
 import { sendPage } from './render.js';
@@ -29,7 +30,15 @@ const clientErrors: Record<string, { code: string; message: string }> = {
   },
 };
 
+// While the database restarts, requests fail at once with this instead of a 500; the pool reconnects by itself.
+const unavailable: Problem = {
+  status: 503,
+  code: 'database_unavailable',
+  message: 'سایت چند لحظه در دسترس نیست. لطفاً چند ثانیه دیگر دوباره امتحان کنید.',
+};
+
 function toProblem(error: FastifyError | Error): Problem {
+  if (isDatabaseUnavailable(error)) return unavailable;
   if (error instanceof AppError) return { status: error.status, code: error.code, message: error.message };
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
@@ -104,7 +113,10 @@ export function registerErrorHandling(
 ): void {
   app.setErrorHandler((error: FastifyError, request, res) => {
     const problem = toProblem(error);
-    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (problem === unavailable) {
+      request.log.warn(`database unavailable: ${error.message}`);
+      res.header('retry-after', '5');
+    } else if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
     return reply(request, res, problem, stylesheet);
   });
 
