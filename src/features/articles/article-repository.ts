@@ -283,27 +283,58 @@ export async function findPublishedSummaries(db: DB, ids: readonly number[]): Pr
  * Published articles that share tags with this one, those sharing the most
  * tags first, then the newest: «مطالب مرتبط».
  */
+// Each tag's newest articles are the candidates: a tag on tens of thousands of articles
+// must not make every article page count them all.
+const relatedCandidatesPerTag = 40;
+
+/**
+ * Published articles sharing tags with this one, most shared tags first, then
+ * newest; chosen among the newest articles of each of its tags.
+ */
 export async function findRelatedIds(
   db: DB,
   articleId: number,
   excludeIds: readonly number[],
   limit: number,
 ): Promise<number[]> {
-  const rows = await db
-    .selectFrom('articleTags as mine')
-    .innerJoin('articleTags as theirs', 'theirs.tagId', 'mine.tagId')
-    .innerJoin('articles', 'articles.id', 'theirs.articleId')
-    .select(['articles.id', (eb) => eb.fn.countAll<number>().as('shared')])
-    .where('mine.articleId', '=', articleId)
-    .where('articles.id', 'not in', [articleId, ...excludeIds])
-    .where('articles.state', '=', 'published' satisfies ArticleState)
-    .groupBy(['articles.id', 'articles.publishedAt'])
-    .orderBy('shared', 'desc')
-    .orderBy('articles.publishedAt', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(limit)
+  const tagIds = (
+    await db.selectFrom('articleTags').select('tagId').where('articleId', '=', articleId).execute()
+  ).map((row) => row.tagId);
+  const excluded = new Set([articleId, ...excludeIds]);
+  const shared = new Map<number, number>();
+  const perTag = await Promise.all(
+    tagIds.map((tagId) =>
+      db
+        .selectFrom('articleTags')
+        .select('articleId')
+        .where('tagId', '=', tagId)
+        .orderBy('articleId', 'desc')
+        .limit(relatedCandidatesPerTag)
+        .execute(),
+    ),
+  );
+  for (const rows of perTag) {
+    for (const { articleId: id } of rows) if (!excluded.has(id)) shared.set(id, (shared.get(id) ?? 0) + 1);
+  }
+  if (shared.size === 0) return [];
+  // The state is checked here rather than in SQL: given `state = ?` too, SQLite would walk the
+  // index of all published articles instead of looking these few up by id.
+  const candidates = await db
+    .selectFrom('articles')
+    .select(['id', 'publishedAt', 'state'])
+    .where('id', 'in', [...shared.keys()])
     .execute();
-  return rows.map((r) => r.id);
+  const sharedWith = (id: number) => shared.get(id) ?? 0;
+  return candidates
+    .filter((row) => row.state === ('published' satisfies ArticleState))
+    .sort(
+      (a, b) =>
+        sharedWith(b.id) - sharedWith(a.id) ||
+        String(b.publishedAt).localeCompare(String(a.publishedAt)) ||
+        b.id - a.id,
+    )
+    .slice(0, limit)
+    .map((row) => row.id);
 }
 
 /**
