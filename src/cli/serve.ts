@@ -44,7 +44,8 @@ export async function serve(config: Config, { workers = 1 }: ServeOptions = {}):
     transport: relayTransport(config, worker !== undefined, {
       // Events sent while the connection was down were lost: no cached page can be trusted.
       onReconnected: () => app.pageCache.clear(),
-      log: (message, error) => app.log.warn({ err: error }, message),
+      log: (message, error) =>
+        app.log.warn(error instanceof Error ? `${message}: ${error.message}` : message),
     }),
   });
   services.views.start();

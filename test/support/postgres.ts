@@ -42,6 +42,10 @@ export interface ThrowawayPostgres {
   stop(): Promise<void>;
   /** Same as stop(), synchronously (for 'exit' handlers). */
   stopSync(): void;
+  /** Shuts the server down (fast mode, clients cut off) keeping its data, as an outage would. */
+  pause(): Promise<void>;
+  /** Starts a paused server again on the same socket. */
+  resume(): Promise<void>;
 }
 
 export type PostgresForTests = { url: string } | { skipReason: string };
@@ -303,7 +307,10 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
     );
   }
 
-  return { url: socketUrl(dir, 'postgres', user), dir, stop, stopSync };
+  const pause = () => run(bin, 'pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop'], as, dir);
+  const resume = () =>
+    run(bin, 'pg_ctl', ['-D', dataDir, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start'], as, dir);
+  return { url: socketUrl(dir, 'postgres', user), dir, stop, stopSync, pause, resume };
 }
 
 function readLog(path: string): string {

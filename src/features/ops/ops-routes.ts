@@ -54,7 +54,7 @@ export function registerOps(app: FastifyInstance): void {
           .send({ status: 'unavailable', reason: `pending migrations: ${pending.join(', ')}` });
       }
     } catch (error) {
-      request.log.warn({ err: error }, 'readiness: database unreachable');
+      request.log.warn(`readiness: database unreachable: ${error instanceof Error ? error.message : error}`);
       return reply.status(503).send({ status: 'unavailable', reason: 'database unreachable' });
     }
     return { status: 'ready' };

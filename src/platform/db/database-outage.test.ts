@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { get, type Server, startServer } from '../../../test/support/khabar-process.js';
+import {
+  findPostgresBin,
+  startThrowawayPostgres,
+  type ThrowawayPostgres,
+} from '../../../test/support/postgres.js';
+import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
+import { waitFor } from '../../../test/support/wait.js';
+
+// This suite stops and starts its server, so it has a cluster of its own rather than the shared one.
+const skip = findPostgresBin() ? false : 'PostgreSQL server binaries not found';
+
+describe('a server whose PostgreSQL restarts', { skip, timeout: 180_000 }, () => {
+  let cluster: ThrowawayPostgres | undefined;
+  let t: TestApp | undefined;
+  let server: Server | undefined;
+  before(async () => {
+    cluster = await startThrowawayPostgres();
+    t = await buildTestApp({ name: 'postgres', skip: false, postgresUrl: cluster.url });
+    // Without the page cache every page asks the database.
+    server = await startServer(t, [], { KHABAR_PAGE_CACHE_MB: '0' });
+  });
+  after(async () => {
+    await server?.stop();
+    await cluster?.resume().catch(() => {});
+    await t?.close();
+    await cluster?.stop();
+  });
+
+  it('answers 503 at once while the database is down, stays up, and serves again when it is back', async () => {
+    if (!server || !cluster) throw new Error('not started');
+    const origin = server.origin;
+    assert.equal((await get(origin, '/')).status, 200);
+
+    await cluster.pause();
+    const asked = Date.now();
+    const page = await get(origin, '/', { accept: 'text/html' });
+    assert.ok(Date.now() - asked < 6_000, `answered after ${Date.now() - asked} ms`);
+    assert.equal(page.status, 503);
+    assert.match(page.body, /سایت چند لحظه در دسترس نیست/);
+    assert.doesNotMatch(page.body, /at \w+ \(|ECONNREFUSED|ENOENT/);
+    const api = await get(origin, '/api/v1/articles');
+    assert.equal(api.status, 503);
+    assert.equal(JSON.parse(api.body).error.code, 'database_unavailable');
+    assert.equal((await get(origin, '/readyz')).status, 503);
+    assert.equal((await get(origin, '/healthz')).status, 200);
+
+    await cluster.resume();
+    await waitFor(async () => (await get(origin, '/')).status === 200, 'the site serves again', 15_000);
+    assert.equal((await get(origin, '/api/v1/articles')).status, 200);
+    assert.equal((await get(origin, '/readyz')).status, 200);
+    assert.equal(server.child.exitCode, null, 'the same process serves, never restarted');
+  });
+});
