@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, NotFoundError } from '../../platform/errors.js';
+import { AppError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import { sendPage } from '../../platform/http/render.js';
 import { formatTime, parseJalaliDateTime } from '../../platform/persian/jalali.js';
 import { formFields } from '../newsroom/form.js';
@@ -21,7 +21,7 @@ import {
   valuesFromForm,
   workflowFor,
 } from './article-form.js';
-import { canEdit, canPublish } from './article-policy.js';
+import { canEdit, canPublish, canWrite } from './article-policy.js';
 import { bodyLines, diffWords } from './revision-diff.js';
 import { ArticleEditorPage } from './views/ArticleEditorPage.js';
 import { ArticlePage } from './views/ArticlePage.js';
@@ -130,6 +130,9 @@ export async function articleNewsroomRoutes(app: FastifyInstance): Promise<void>
   );
 
   app.get('/newsroom/articles/new', async (request, reply) => {
+    // The form could never be saved by a moderator, so it is not offered to one.
+    if (!canWrite(requireSession(request).actor))
+      throw new ForbiddenError('نوشتن خبر با خبرنگاران و دبیران است.');
     const first = (await sections.list())[0]?.slug ?? '';
     return showEditor(request, reply, { values: emptyValues(first) });
   });

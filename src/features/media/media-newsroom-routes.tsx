@@ -112,7 +112,8 @@ export async function mediaNewsroomRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Querystring: { q?: string; cursor?: string } }>('/newsroom/media.json', async (request) => {
     const { actor } = requireSession(request);
-    const page = await media.search(actor, request.query);
+    // Only the two known parameters: anything else in the query (a stray `limit`) must not reach the SQL.
+    const page = await media.search(actor, { q: request.query.q, cursor: request.query.cursor });
     return {
       items: page.items.map(toPickerItem),
       nextCursor: page.nextCursor === null ? null : String(page.nextCursor),

@@ -53,7 +53,8 @@ export const tokenRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/newsroom/account/tokens/:id/revoke',
-    { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) } },
+    // The ceiling is PostgreSQL's integer: a larger id is simply not a token, not a database error.
+    { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }) } },
     async (request, reply) => {
       await users.revokeToken(requireSession(request).actor, request.params.id);
       return reply.redirect('/newsroom/account/tokens?done=revoked', 303);

@@ -39,8 +39,10 @@ export async function redirectOrShowAgain(
   }
 }
 
-const UserParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const TokenParams = Type.Object({ id: Type.Integer({ minimum: 1 }), tokenId: Type.Integer({ minimum: 1 }) });
+// The ceiling is PostgreSQL's integer: a larger id is simply not a user, not a database error.
+const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+const UserParams = Type.Object({ id: Id });
+const TokenParams = Type.Object({ id: Id, tokenId: Id });
 const Done = Type.Object({ done: Type.Optional(Type.String()) });
 
 /** /newsroom/users: admins add people, change their roles, disable them and revoke their tokens. */
