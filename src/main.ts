@@ -6,6 +6,8 @@ import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { createDemoAdmin, seedDemoContent } from './features/demo/demo-seeder.js';
 import { runImportCommand } from './features/import/import-command.js';
 import { ImportError } from './features/import/wordpress-import-service.js';
+import { MigrateDataError } from './features/migrate-data/migrate-data.js';
+import { runMigrateData } from './features/migrate-data/migrate-data-command.js';
 import { reindexProgressBar } from './features/search/reindex-progress.js';
 import { DatabaseUnavailableError } from './platform/db/database.js';
 import { AppError } from './platform/errors.js';
@@ -15,6 +17,7 @@ const usage = `usage: khabar <command>
   serve [--workers N]            migrate, seed the demo on an empty site, serve HTTP (default);
                                  --workers N: N processes share the port (see README «Running at scale»)
   migrate                        apply pending database migrations
+  migrate-data --to postgres://… copy this SQLite site into an empty PostgreSQL database
   demo                           add the demo content to an empty site
   reindex                        rebuild the search index from every article (progress on stderr)
   import wordpress EXPORT.xml [--media-dir DIR] [--dry-run] [--map-category WP=SECTION]... [--report FILE]
@@ -69,6 +72,7 @@ async function run(argv: string[]): Promise<void> {
       'map-category': { type: 'string', multiple: true },
       report: { type: 'string' },
       workers: { type: 'string' },
+      to: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -90,6 +94,9 @@ async function run(argv: string[]): Promise<void> {
       );
       return;
     }
+    case 'migrate-data':
+      await runMigrateData(config, option(values, 'to'), (line) => console.log(line));
+      return;
     case 'demo':
       return withServices(config, async (services) => {
         const seeded = await seedDemoContent(services);
@@ -146,7 +153,7 @@ run(process.argv.slice(2)).catch((error: unknown) => {
   else if (error instanceof DatabaseUnavailableError || error instanceof PortInUseError) {
     console.error(`khabar: ${error.message}`);
   } else if (error instanceof UsageError) console.error(`khabar: ${error.message}\n\n${usage}`);
-  else if (error instanceof AppError || error instanceof ImportError)
+  else if (error instanceof AppError || error instanceof ImportError || error instanceof MigrateDataError)
     console.error(`khabar: ${error.message}`);
   else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     console.error(`khabar: ${error.message}\n\n${usage}`);
