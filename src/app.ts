@@ -49,7 +49,11 @@ import { createSessionService } from './features/users/session-service.js';
 import { registerApiAuth } from './features/users/user-api-auth.js';
 import { createUserService } from './features/users/user-service.js';
 import { PageCache } from './platform/cache/page-cache.js';
-import { registerPageCache } from './platform/cache/page-cache-http.js';
+import {
+  type PageCacheHooks,
+  registerPageCache,
+  serverAnsweringFromCache,
+} from './platform/cache/page-cache-http.js';
 import { invalidatePagesOnChange } from './platform/cache/page-invalidation.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { DB } from './platform/db/database.js';
@@ -184,7 +188,13 @@ declare module 'fastify' {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
   const assets = assetUrls();
+  const pageCache = new PageCache({ maxBytes: config.pageCacheBytes });
+  const pageCacheHooks: PageCacheHooks = {
+    cache: pageCache,
+    countView: (articleId, reader) => services.views.record(articleId, reader),
+  };
   const app = Fastify({
+    serverFactory: serverAnsweringFromCache(pageCacheHooks, { trustProxy: config.trustProxy }),
     logger: {
       level: config.logLevel,
       // Readers' addresses are personal data: request logs carry the method and URL, never the IP.
@@ -204,13 +214,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app, assets.stylesheet, services.redirects);
   registerSecurityHeaders(app, { https: config.siteUrl.startsWith('https:') });
   // Before every other onRequest hook: a cached page is answered without them.
-  const pageCache = new PageCache({ maxBytes: config.pageCacheBytes });
   invalidatePagesOnChange(services.events, pageCache);
-  registerPageCache(app, {
-    cache: pageCache,
-    countView: (articleId, request) =>
-      services.views.record(articleId, { ip: request.ip, userAgent: request.headers['user-agent'] }),
-  });
+  registerPageCache(app, pageCacheHooks);
   app.decorate('pageCache', pageCache);
   registerOps(app);
   await app.register(cookie);

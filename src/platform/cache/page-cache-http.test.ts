@@ -82,6 +82,7 @@ for (const engine of await enginesUnderTest()) {
     });
 
     it('counts a view for every reader, whether the page came from memory or not', async () => {
+      await t.services.views.flush();
       const before = await t.services.views.ranking('day', 50);
       const viewsOf = (ranking: typeof before) => ranking.find((r) => r.articleId === other.id)?.views ?? 0;
       await get(pathOf(other));
@@ -199,6 +200,35 @@ for (const engine of await enginesUnderTest()) {
       }
       await get(`/search?q=${encodeURIComponent('بارش')}`);
       assert.equal((await get(`/search?q=${encodeURIComponent('بارش')}`)).headers['x-cache'], undefined);
+    });
+
+    it('answers hits from the listening server itself, counting views by the forwarded reader', async () => {
+      const origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        await t.services.views.flush();
+        const before = await t.services.views.ranking('day', 50);
+        const viewsOf = (ranking: typeof before) =>
+          ranking.find((r) => r.articleId === article.id)?.views ?? 0;
+        const fetchPage = (headers: Record<string, string> = {}) =>
+          fetch(origin + pathOf(article), { headers: { 'user-agent': reader['user-agent'], ...headers } });
+        const first = await fetchPage();
+        assert.equal(first.headers.get('x-cache'), 'MISS');
+        const firstBody = await first.text();
+        const second = await fetchPage({ 'accept-encoding': 'br' });
+        assert.equal(second.headers.get('x-cache'), 'HIT');
+        assert.equal(await second.text(), firstBody, 'fetch decodes brotli to the same page');
+        assert.equal(
+          second.headers.get('content-security-policy'),
+          first.headers.get('content-security-policy'),
+        );
+        const held = await fetchPage({ 'if-none-match': String(first.headers.get('etag')) });
+        assert.equal(held.status, 304);
+        await t.services.views.flush();
+        // One reader seen three times within half an hour is one view.
+        assert.equal(viewsOf(await t.services.views.ranking('day', 50)) - viewsOf(before), 1);
+      } finally {
+        await t.app.server.close();
+      }
     });
 
     it('keeps pages that are not found out of the cache', async () => {

@@ -1,4 +1,10 @@
-import type { ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { acceptedEncodings, compressForClient } from '../http/compression.js';
 import { type CachedPage, type Encoding, etagOf, type PageCache } from './page-cache.js';
@@ -28,7 +34,8 @@ function cacheControlFor(ttlSeconds: number | undefined): string {
 }
 
 const policies = new WeakMap<FastifyRequest, CachePolicy>();
-const missedKeys = new WeakMap<FastifyRequest, string>();
+/** Requests already looked up and not found, by their Node request, so no request is looked up twice. */
+const missedKeys = new WeakMap<IncomingMessage, string>();
 
 /** Marks the page this reply renders as public and cacheable. */
 export function cachePage(reply: FastifyReply, policy: CachePolicy): void {
@@ -57,7 +64,7 @@ function storableHeaders(reply: FastifyReply): Record<string, string> {
 }
 
 /** Whether the client already holds this page: If-None-Match uses the weak comparison (RFC 9110 §13.1.2). */
-function clientHolds(request: FastifyRequest, page: CachedPage): boolean {
+function clientHolds(request: { headers: IncomingHttpHeaders }, page: CachedPage): boolean {
   const header = request.headers['if-none-match'];
   if (!header) return false;
   if (header.trim() === '*') return true;
@@ -65,7 +72,7 @@ function clientHolds(request: FastifyRequest, page: CachedPage): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '').startsWith(hash));
 }
 
-function encodingFor(request: FastifyRequest): Encoding {
+function encodingFor(request: { headers: IncomingHttpHeaders }): Encoding {
   const accepted = acceptedEncodings(request.headers['accept-encoding']);
   if (accepted.has('br')) return 'br';
   if (accepted.has('gzip')) return 'gzip';
@@ -83,59 +90,114 @@ function responseHeaders(page: CachedPage, encoding: Encoding, state: 'HIT' | 'M
   return headers;
 }
 
-function writeHit(cache: PageCache, request: FastifyRequest, res: ServerResponse, page: CachedPage): void {
+// A hit's headers are the same for every reader of one encoding of a page: they are laid out
+// once, as the flat list writeHead takes, so a hit only looks them up.
+type HitHeaders = Partial<Record<Encoding, string[]>>;
+const hitHeaders = new WeakMap<CachedPage, HitHeaders>();
+
+function headersOfHit(page: CachedPage, encoding: Encoding, body: Buffer): string[] {
+  let forPage = hitHeaders.get(page);
+  if (!forPage) {
+    forPage = {};
+    hitHeaders.set(page, forPage);
+  }
+  let list = forPage[encoding];
+  if (!list) {
+    list = Object.entries(responseHeaders(page, encoding, 'HIT')).flatMap(([name, value]) => [
+      name,
+      String(value),
+    ]);
+    list.push('content-length', String(body.length));
+    forPage[encoding] = list;
+  }
+  return list;
+}
+
+function writeHit(cache: PageCache, request: IncomingMessage, res: ServerResponse, page: CachedPage): void {
   const encoding = encodingFor(request);
-  const headers = responseHeaders(page, encoding, 'HIT');
   if (clientHolds(request, page)) {
+    const headers = responseHeaders(page, encoding, 'HIT');
     delete headers['content-type'];
     res.writeHead(304, headers);
     res.end();
     return;
   }
   const send = (body: Buffer) => {
-    headers['content-length'] = body.length;
-    res.writeHead(200, headers);
+    res.writeHead(200, headersOfHit(page, encoding, body));
     res.end(request.method === 'HEAD' ? undefined : body);
   };
   const body = cache.stored(page, encoding);
   if (body) return send(body);
-  cache.encode(page, encoding).then(send, (error: unknown) => {
-    request.log.error({ err: error }, 'compressing a cached page failed');
-    res.destroy();
-  });
+  cache.encode(page, encoding).then(send, () => res.destroy());
+}
+
+/** The cached page a request asks for, if it is a GET or HEAD and the page is kept. */
+function cachedPageFor(cache: PageCache, request: IncomingMessage): CachedPage | undefined {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+  const key = pageKey(request.url ?? '/');
+  const page = cache.get(key);
+  if (!page) missedKeys.set(request, key);
+  return page;
+}
+
+export interface Reader {
+  ip: string;
+  userAgent: string | undefined;
 }
 
 export interface PageCacheHooks {
   cache: PageCache;
   /** Counts a reader's view of an article served from the cache. */
-  countView(articleId: number, request: FastifyRequest): void;
+  countView(articleId: number, reader: Reader): void;
+}
+
+function countHit(page: CachedPage, request: IncomingMessage, reader: () => string, hooks: PageCacheHooks) {
+  if (page.viewOf !== undefined && request.method === 'GET')
+    hooks.countView(page.viewOf, { ip: reader(), userAgent: request.headers['user-agent'] });
 }
 
 /**
- * Answers cached pages before routing work starts, and keeps the pages routes
- * mark with `cachePage`. Must be the first onRequest hook: a hit writes the
- * stored bytes and skips every later hook and the handler.
- *
- * Every other HTML response is compressed here too, per request.
+ * A Fastify serverFactory whose server answers cached pages before Fastify sees
+ * the request: a hit costs a Map lookup and one write, which is what lets one
+ * process serve a breaking-news spike. Misses go on to Fastify as usual.
  */
-export function registerPageCache(app: FastifyInstance, { cache, countView }: PageCacheHooks): void {
+export function serverAnsweringFromCache(hooks: PageCacheHooks, { trustProxy }: { trustProxy: boolean }) {
+  // Behind a trusted proxy the reader is the first address it forwards, as Fastify's request.ip has it.
+  const readerIp = (request: IncomingMessage) => {
+    const forwarded = trustProxy ? request.headers['x-forwarded-for'] : undefined;
+    const first = typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
+    return first || request.socket.remoteAddress || '';
+  };
+  return (handler: (request: IncomingMessage, response: ServerResponse) => void): Server =>
+    createServer((request, response) => {
+      const page = cachedPageFor(hooks.cache, request);
+      if (!page) return handler(request, response);
+      countHit(page, request, () => readerIp(request), hooks);
+      writeHit(hooks.cache, request, response, page);
+    });
+}
+
+/**
+ * Answers cached pages that reach Fastify (through app.inject, or a server
+ * without the factory above) and keeps the pages routes mark with `cachePage`.
+ * Must be the first onRequest hook: a hit skips every later hook and the
+ * handler. Every other HTML response is compressed here too, per request.
+ */
+export function registerPageCache(app: FastifyInstance, hooks: PageCacheHooks): void {
+  const { cache } = hooks;
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return done();
-    const key = pageKey(request.url);
-    const page = cache.get(key);
-    if (!page) {
-      missedKeys.set(request, key);
-      return done();
-    }
-    if (page.viewOf !== undefined && request.method === 'GET') countView(page.viewOf, request);
+    if (missedKeys.has(request.raw)) return done();
+    const page = cachedPageFor(cache, request.raw);
+    if (!page) return done();
+    countHit(page, request.raw, () => request.ip, hooks);
     reply.hijack();
-    writeHit(cache, request, reply.raw, page);
+    writeHit(cache, request.raw, reply.raw, page);
     done();
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
     const policy = policies.get(request);
-    const key = missedKeys.get(request);
+    const key = missedKeys.get(request.raw);
     if (
       !policy ||
       key === undefined ||
