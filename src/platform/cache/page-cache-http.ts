@@ -127,8 +127,8 @@ function writeHit(cache: PageCache, request: IncomingMessage, res: ServerRespons
     res.end(request.method === 'HEAD' ? undefined : body);
   };
   const body = cache.stored(page, encoding);
-  if (body) return send(body);
-  cache.encode(page, encoding).then(send, () => res.destroy());
+  if (body) send(body);
+  else cache.encode(page, encoding).then(send, () => res.destroy());
 }
 
 /** The cached page a request asks for, if it is a GET or HEAD and the page is kept. */
