@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { createUserWithToken } from '../../../test/support/factories.js';
@@ -181,14 +182,46 @@ describe('khabar serve --workers 2 on SQLite', { skip: sqlite?.skip, timeout: 18
     assert.ok(Date.now() - published <= 1_000);
   });
 
-  it('adds up the views of both workers, flushed when the cluster shuts down', async () => {
+  it('on SIGTERM finishes the request in flight and writes the views of both workers', async () => {
     if (!server) throw new Error('server not started');
     const created = await post(server.origin, editor, {
       ...article('خبر پربیننده کارگرها'),
       state: 'published',
     });
     await readAs(server.origin, created.url, 10, 3);
-    await server.stop();
+    // A request whose body is still arriving when the signal comes must still be answered.
+    const body = JSON.stringify({ ...article('خبری که هنگام خاموشی رسید'), state: 'published' });
+    const bytes = Buffer.from(body);
+    const inFlight = request(`${server.origin}/api/v1/articles`, {
+      method: 'POST',
+      agent: false,
+      headers: { authorization: editor, 'content-type': 'application/json', 'content-length': bytes.length },
+    });
+    const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      inFlight.on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      });
+      inFlight.on('error', reject);
+    });
+    inFlight.write(bytes.subarray(0, 10));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stopping = server.stop();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    inFlight.end(bytes.subarray(10));
+    const finished = await answer;
+    assert.equal(finished.status, 201, finished.body);
+    await stopping;
     assert.equal(await viewsOf(t, created.id), 10);
+    const saved = await t.services.db
+      .selectFrom('articles')
+      .select('id')
+      .where('title', '=', 'خبری که هنگام خاموشی رسید')
+      .execute();
+    assert.equal(saved.length, 1);
   });
 });
