@@ -8,6 +8,8 @@ import {
 } from '../../../test/support/postgres.js';
 import { buildTestApp, type TestApp } from '../../../test/support/test-app.js';
 import { waitFor } from '../../../test/support/wait.js';
+import type { RelayedEvent } from '../events-relay/event-relay.js';
+import { postgresTransport } from '../events-relay/postgres-transport.js';
 
 // This suite stops and starts its server, so it has a cluster of its own rather than the shared one.
 const skip = findPostgresBin() ? false : 'PostgreSQL server binaries not found';
@@ -52,5 +54,39 @@ describe('a server whose PostgreSQL restarts', { skip, timeout: 180_000 }, () =>
     assert.equal((await get(origin, '/api/v1/articles')).status, 200);
     assert.equal((await get(origin, '/readyz')).status, 200);
     assert.equal(server.child.exitCode, null, 'the same process serves, never restarted');
+  });
+
+  it("re-listens for other processes' events after the restart, and says events may have been missed", async () => {
+    if (!cluster) throw new Error('not started');
+    // LISTEN/NOTIFY works within one database: the cluster's own is enough here.
+    const received: RelayedEvent[] = [];
+    let reconnected = 0;
+    const options = { url: cluster.url, log: () => {}, retryMs: 100 };
+    const sender = postgresTransport({ ...options, onReconnected: () => {} });
+    const listener = postgresTransport({ ...options, onReconnected: () => reconnected++ });
+    listener.listen((message) => received.push(message));
+    try {
+      await Promise.all([sender.ready, listener.ready]);
+      const event = (sectionId: number): RelayedEvent => ({
+        origin: 'other-process',
+        event: 'section.changed',
+        payload: { sectionId },
+      });
+      sender.send(event(1));
+      await waitFor(() => received.length === 1, 'the first event arrives', 5_000);
+      await cluster.pause();
+      await cluster.resume();
+      await waitFor(() => reconnected === 1, 'the listener is back', 15_000);
+      await waitFor(
+        () => {
+          sender.send(event(2));
+          return received.some((message) => (message.payload as { sectionId: number }).sectionId === 2);
+        },
+        'an event sent after the restart arrives',
+        15_000,
+      );
+    } finally {
+      await Promise.all([sender.close(), listener.close()]);
+    }
   });
 });
