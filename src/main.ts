@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createServices } from './app.js';
+import { BackupError, backupSite, restoreSite } from './cli/backup.js';
 import { openMigratedDatabase } from './cli/prepare.js';
 import { PortInUseError, serve } from './cli/serve.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
@@ -24,6 +25,8 @@ const usage = `usage: khabar <command>
                                  import a WordPress export (WXR); old links answer 301 (see README)
   user add --email E --name N --role admin|editor|writer|moderator --password P
   token create --email E [--label L]    print a new API token (Bearer) for that user
+  backup OUT                     copy the SQLite database (online, while serving) and the media into the new folder OUT
+  restore IN                     replace the database and media with the backup in IN (stop the server first)
 
 Environment: PORT, HOST, KHABAR_DATA_DIR, DATABASE_URL, KHABAR_DEMO, KHABAR_SITE_URL, ... (see README)`;
 
@@ -83,6 +86,19 @@ async function run(argv: string[]): Promise<void> {
   const config = loadConfig();
   const [command = 'serve', sub] = positionals;
   const at = `${command}${sub ? ` ${sub}` : ''}`;
+  // The folder is the second word, so these two are told apart by the command alone.
+  if (command === 'backup' || command === 'restore') {
+    const folder = sub;
+    if (!folder) throw new UsageError(`${command} needs a folder: khabar ${command} FOLDER`);
+    if (command === 'restore') {
+      await restoreSite(config, folder);
+      console.log(`restored from ${folder}`);
+      return;
+    }
+    const { bytes, mediaFiles } = await backupSite(config, folder);
+    console.log(`backup in ${folder}: database ${bytes} bytes, ${mediaFiles} media files`);
+    return;
+  }
   switch (at) {
     case 'serve':
       return serve(config, { workers: workerCount(values.workers) });
@@ -153,7 +169,12 @@ run(process.argv.slice(2)).catch((error: unknown) => {
   else if (error instanceof DatabaseUnavailableError || error instanceof PortInUseError) {
     console.error(`khabar: ${error.message}`);
   } else if (error instanceof UsageError) console.error(`khabar: ${error.message}\n\n${usage}`);
-  else if (error instanceof AppError || error instanceof ImportError || error instanceof MigrateDataError)
+  else if (
+    error instanceof AppError ||
+    error instanceof ImportError ||
+    error instanceof MigrateDataError ||
+    error instanceof BackupError
+  )
     console.error(`khabar: ${error.message}`);
   else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     console.error(`khabar: ${error.message}\n\n${usage}`);
