@@ -5,10 +5,15 @@ import { ConfigError, loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('gives a working default: SQLite under ./data, port 3000, Tehran time, demo on', () => {
     const config = loadConfig({}, '/srv/khabar');
-    assert.deepEqual(config.database, { engine: 'sqlite', file: '/srv/khabar/data/khabar.db' });
+    assert.deepEqual(config.database, {
+      engine: 'sqlite',
+      file: '/srv/khabar/data/khabar.db',
+      slowQueryMs: 500,
+    });
     assert.equal(config.port, 3000);
     assert.equal(config.timeZone, 'Asia/Tehran');
     assert.equal(config.demo, true);
+    assert.equal(config.pageCacheBytes, 64 * 1024 * 1024);
     assert.equal(config.siteUrl, 'http://localhost:3000');
     assert.ok(Object.isFrozen(config));
   });
@@ -29,7 +34,13 @@ describe('loadConfig', () => {
     assert.equal(config.port, 8080);
     assert.equal(config.host, '0.0.0.0');
     assert.equal(config.demo, false);
-    assert.deepEqual(config.database, { engine: 'postgres', url: 'postgres://khabar:secret@db/khabar' });
+    assert.deepEqual(config.database, {
+      engine: 'postgres',
+      url: 'postgres://khabar:secret@db/khabar',
+      poolSize: 10,
+      statementTimeoutMs: 15_000,
+      slowQueryMs: 500,
+    });
     assert.equal(config.siteUrl, 'https://news.example');
   });
 
