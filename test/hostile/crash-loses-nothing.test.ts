@@ -25,6 +25,12 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Waits for a child to be gone; it may already be, and then 'exit' will not fire again. */
+function exited(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
 describe('a server killed with SIGKILL in the middle of writes loses nothing it acknowledged', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'khabar-crash-'));
   let port = 0;
@@ -129,7 +135,7 @@ describe('a server killed with SIGKILL in the middle of writes loses nothing it 
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, stopAt - Date.now())));
       server?.kill('SIGKILL');
       await Promise.all(lanes);
-      await new Promise((resolve) => server?.once('exit', resolve));
+      await exited(server);
     }
     assert.ok(articles.length >= 10, `only ${articles.length} articles acknowledged`);
     assert.ok(comments.length >= 3, `only ${comments.length} comments acknowledged`);
@@ -164,6 +170,6 @@ describe('a server killed with SIGKILL in the middle of writes loses nothing it 
     const res = await fetch(`${origin}/news/${articles.at(-1)}`, { redirect: 'manual' });
     assert.ok(res.status === 200 || res.status === 301, `last article answered ${res.status}`);
     server?.kill('SIGTERM');
-    await new Promise((resolve) => server?.once('exit', resolve));
+    await exited(server);
   });
 });
