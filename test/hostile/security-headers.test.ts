@@ -73,6 +73,19 @@ for (const engine of await enginesUnderTest()) {
       assert.equal(home.headers['x-cache'], 'HIT', 'the home page came from the cache');
     });
 
+    it('keeps the headers on a cache hit served over real HTTP, where hits skip Fastify', async () => {
+      const origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      await fetch(`${origin}/section/society`);
+      const hit = await fetch(`${origin}/section/society`);
+      assert.equal(hit.headers.get('x-cache'), 'HIT');
+      for (const directive of requiredDirectives) {
+        assert.ok(String(hit.headers.get('content-security-policy')).includes(directive), directive);
+      }
+      assert.equal(hit.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(hit.headers.get('referrer-policy'), 'strict-origin-when-cross-origin');
+      assert.match(String(hit.headers.get('strict-transport-security')), /max-age/);
+    });
+
     it('hardens the newsroom pages, the login form and the editor', async () => {
       for (const url of ['/newsroom/login', '/newsroom', '/newsroom/articles', '/newsroom/articles/new']) {
         // Signed in, the login form sends one on to the newsroom; it is asked for without the session.
