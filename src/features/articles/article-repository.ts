@@ -271,11 +271,11 @@ async function summariesOf(db: DB, rows: SummaryRow[]): Promise<ArticleSummary[]
 /** Published summaries for these ids, in the order the ids are given. */
 export async function findPublishedSummaries(db: DB, ids: readonly number[]): Promise<ArticleSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await summaryQuery(db)
-    .where('articles.id', 'in', ids)
-    .where('articles.state', '=', 'published' satisfies ArticleState)
-    .execute();
-  const byId = new Map((await summariesOf(db, rows)).map((s) => [s.id, s]));
+  // The state is checked here rather than in SQL: given `state = ?` too, SQLite walks the index
+  // of all published articles (tens of milliseconds at 100,000) instead of looking these up by id.
+  const rows = await summaryQuery(db).select('articles.state').where('articles.id', 'in', ids).execute();
+  const published = rows.filter((row) => row.state === ('published' satisfies ArticleState));
+  const byId = new Map((await summariesOf(db, published)).map((s) => [s.id, s]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
