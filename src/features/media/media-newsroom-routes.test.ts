@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type SignedIn, signedInUser } from '../../../test/support/newsroom.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../../../test/support/test-app.js';
@@ -68,6 +70,26 @@ for (const engine of await enginesUnderTest()) {
       assert.match(page.body, /شالیزار آمل پیش از برداشت/);
       assert.match(page.body, /عکس: مریم کاظمی/);
       assert.match(page.body, /enctype="multipart\/form-data"/);
+    });
+
+    // A JPEG followed by a page of HTML opens as either. Phones append data after a JPEG's end too
+    // (motion photos), so such files are not refused: only re-encoded pixels are ever stored.
+    it('stores a JPEG/HTML polyglot only as re-encoded pictures, none carrying the script', async () => {
+      const beforeFiles = await filesUnder(t.services.media.mediaDir);
+      const payload = Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>');
+      const polyglot = {
+        filename: 'both.jpg',
+        type: 'image/jpeg',
+        data: Buffer.concat([await photo(), payload]),
+      };
+      const res = await upload(editor, { _csrf: editor.csrf, ...details }, polyglot);
+      assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+      const added = (await filesUnder(t.services.media.mediaDir)).filter((f) => !beforeFiles.includes(f));
+      assert.ok(added.length > 0);
+      for (const file of added) {
+        const bytes = await readFile(path.join(t.services.media.mediaDir, file));
+        assert.equal(bytes.includes('<script'), false, file);
+      }
     });
 
     it('answers the picker with 201 and the item as JSON', async () => {
