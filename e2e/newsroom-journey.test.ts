@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemoContent } from '../src/features/demo/demo-seeder.js';
-import { chromiumSkip, launchChromium } from '../test/support/browser.js';
+import { chromiumSkip, launchChromium, signInWithForm } from '../test/support/browser.js';
 import { createImage } from '../test/support/factories.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../test/support/test-app.js';
 
@@ -42,10 +42,7 @@ describe('an editor in Chromium', {
   async function signIn(page: Page) {
     await page.goto(`${origin}/newsroom`);
     assert.match(page.url(), /\/newsroom\/login\?next=/);
-    await page.getByLabel('ایمیل').fill(email);
-    await page.getByLabel('گذرواژه').fill(password);
-    await page.getByRole('button', { name: 'ورود' }).click();
-    await page.waitForURL(`${origin}/newsroom`);
+    await signInWithForm(page, origin, email, password);
   }
 
   it('signs in, writes an article with a heading and an image, publishes it and finds it on the home page', async () => {

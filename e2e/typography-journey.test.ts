@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumSkip, launchChromium } from '../test/support/browser.js';
+import { chromiumSkip, launchChromium, signInWithForm } from '../test/support/browser.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../test/support/test-app.js';
 
 const screenshots = process.env.KHABAR_SCREENSHOTS ?? path.join(tmpdir(), 'khabar-screenshots');
@@ -33,10 +33,7 @@ describe('the typography assistant in Chromium', { skip: chromiumSkip }, () => {
 
   async function signIn(page: Page) {
     await page.goto(`${origin}/newsroom/login`);
-    await page.getByLabel('ایمیل').fill(email);
-    await page.getByLabel('گذرواژه').fill(password);
-    await page.getByRole('button', { name: 'ورود' }).click();
-    await page.waitForURL(`${origin}/newsroom`);
+    await signInWithForm(page, origin, email, password);
   }
 
   for (const viewport of [

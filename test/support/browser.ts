@@ -1,4 +1,4 @@
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { findChromium, requires } from './requirements.js';
 
 const executablePath = findChromium();
@@ -25,4 +25,17 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Signs in through the newsroom's login form, as a person would, and waits for the dashboard. */
+export async function signInWithForm(
+  page: Page,
+  origin: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.getByLabel('ایمیل').fill(email);
+  await page.getByLabel('گذرواژه').fill(password);
+  await page.getByRole('button', { name: 'ورود' }).click();
+  await page.waitForURL(`${origin}/newsroom`);
 }
