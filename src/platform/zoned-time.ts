@@ -14,8 +14,24 @@ function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
   return cached;
 }
 
+// Pages write the same publication times again and again; zones change their offset on whole
+// minutes, so a minute's answer is kept.
+const rememberedOffsets = new Map<string, number>();
+const maxRememberedOffsets = 20_000;
+
 /** Minutes east of UTC in `timeZone` at `date` (Tehran: 210). */
 export function utcOffsetMinutes(date: Date, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(date.getTime() / 60_000)}`;
+  let offset = rememberedOffsets.get(key);
+  if (offset === undefined) {
+    offset = offsetFromIntl(date, timeZone);
+    if (rememberedOffsets.size >= maxRememberedOffsets) rememberedOffsets.clear();
+    rememberedOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+function offsetFromIntl(date: Date, timeZone: string): number {
   const name = offsetFormatter(timeZone)
     .formatToParts(date)
     .find((part) => part.type === 'timeZoneName')?.value;

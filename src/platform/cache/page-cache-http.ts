@@ -90,25 +90,20 @@ function responseHeaders(page: CachedPage, encoding: Encoding, state: 'HIT' | 'M
   return headers;
 }
 
-// A hit's headers are the same for every reader of one encoding of a page: they are laid out
-// once, as the flat list writeHead takes, so a hit only looks them up.
-type HitHeaders = Partial<Record<Encoding, string[]>>;
-const hitHeaders = new WeakMap<CachedPage, HitHeaders>();
+// A hit's headers are the same for every reader of one stored form of a page: they
+// are laid out once, as the flat list writeHead takes, so a hit only looks them up.
+// They are kept by the form's bytes, which a refined form replaces.
+const hitHeaders = new WeakMap<Buffer, string[]>();
 
 function headersOfHit(page: CachedPage, encoding: Encoding, body: Buffer): string[] {
-  let forPage = hitHeaders.get(page);
-  if (!forPage) {
-    forPage = {};
-    hitHeaders.set(page, forPage);
-  }
-  let list = forPage[encoding];
+  let list = hitHeaders.get(body);
   if (!list) {
     list = Object.entries(responseHeaders(page, encoding, 'HIT')).flatMap(([name, value]) => [
       name,
       String(value),
     ]);
     list.push('content-length', String(body.length));
-    forPage[encoding] = list;
+    hitHeaders.set(body, list);
   }
   return list;
 }
@@ -127,8 +122,10 @@ function writeHit(cache: PageCache, request: IncomingMessage, res: ServerRespons
     res.end(request.method === 'HEAD' ? undefined : body);
   };
   const body = cache.stored(page, encoding);
-  if (body) send(body);
-  else cache.encode(page, encoding).then(send, () => res.destroy());
+  if (body) {
+    send(body);
+    cache.refine(page, encoding);
+  } else cache.encode(page, encoding).then(send, () => res.destroy());
 }
 
 /** The cached page a request asks for, if it is a GET or HEAD and the page is kept. */
@@ -216,12 +213,15 @@ export function registerPageCache(app: FastifyInstance, hooks: PageCacheHooks): 
       viewOf: policy.viewOf,
     });
     const encoding = encodingFor(request);
-    for (const [name, value] of Object.entries(responseHeaders(page, encoding, 'MISS')))
-      reply.header(name, value);
     if (clientHolds(request, page)) {
+      for (const [name, value] of Object.entries(responseHeaders(page, encoding, 'MISS')))
+        reply.header(name, value);
       reply.code(304).removeHeader('content-type');
       return '';
     }
-    return cache.encode(page, encoding);
+    const body = await cache.encodeForFirstReader(page, encoding);
+    for (const [name, value] of Object.entries(responseHeaders(page, encoding, 'MISS')))
+      reply.header(name, value);
+    return body;
   });
 }

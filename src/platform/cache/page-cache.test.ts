@@ -60,6 +60,27 @@ describe('PageCache', () => {
     assert.equal(cache.stats().bytes, before + gzip.length - (1000 + 2 + 512));
   });
 
+  it('gives the first reader a quick form, and remakes it at full quality once the page is read again', async () => {
+    const cache = new PageCache({ maxBytes: 1_000_000 });
+    const body = Buffer.from('<p>خبر فوری از تهران: بارش برف در بیشتر استان‌ها ادامه دارد.</p>'.repeat(200));
+    const stored = cache.set({ ...page('/a', []), body });
+    const quick = await cache.encodeForFirstReader(stored, 'br');
+    assert.deepEqual(brotliDecompressSync(quick), body);
+    assert.equal(cache.stored(stored, 'br'), quick);
+    const quickTag = etagOf(stored, 'br');
+    assert.equal(cache.stats().bytes, stored.bytes);
+
+    cache.refine(stored, 'br');
+    const full = await cache.encode(stored, 'br');
+    assert.notEqual(full, quick);
+    assert.ok(full.length < quick.length, `quality 5 (${full.length}) is smaller than 1 (${quick.length})`);
+    assert.deepEqual(brotliDecompressSync(full), body);
+    assert.notEqual(etagOf(stored, 'br'), quickTag, 'other bytes, another strong validator');
+    assert.equal(cache.stats().bytes, stored.bytes, 'the kept size follows the swap');
+    cache.refine(stored, 'br');
+    assert.equal(cache.stored(stored, 'br'), full, 'a full form is kept as it is');
+  });
+
   it('makes each compressed form once, even when asked for it twice at the same time, and keeps it', async () => {
     const cache = new PageCache({ maxBytes: 1_000_000 });
     const stored = cache.set(page('/a', [], 5000));
