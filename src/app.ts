@@ -55,6 +55,7 @@ import {
   serverAnsweringFromCache,
 } from './platform/cache/page-cache-http.js';
 import { invalidatePagesOnChange } from './platform/cache/page-invalidation.js';
+import { TaggedMemo } from './platform/cache/tagged-memo.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { DB } from './platform/db/database.js';
 import { EventBus } from './platform/events.js';
@@ -70,12 +71,17 @@ export interface AppDeps {
   clock?: Clock;
 }
 
+// Teasers, section and tag lists shared by pages: about a kilobyte each.
+const sharedValuesKept = 10_000;
+
 /** The services of one process, wired once; the HTTP app and the CLI both use them. */
 export function createServices(
   { config, db, clock = systemClock }: AppDeps,
   log: (error: unknown, what: string) => void,
 ) {
   const events = new EventBus((error, event) => log(error, `listener of ${event} failed`));
+  const memo = new TaggedMemo({ maxEntries: sharedValuesKept });
+  invalidatePagesOnChange(events, memo);
   // Search is built after the sections it filters by; a rename only reaches it later, at run time.
   const sections = createSectionService({
     db,
@@ -100,12 +106,13 @@ export function createServices(
     newsCodeStart: config.newsCodeStart,
     onSaved: search.articlesSaved,
     onPublished: telegram.queue,
+    memo,
   });
   events.on('article.published', () => telegram.kick());
   const tags = createTagService({ db, events, onRenamed: search.tagRenamed });
   const users = createUserService({ db, clock });
   const sessions = createSessionService({ db, clock, timeZone: config.timeZone });
-  const media = createMediaService({ db, clock, mediaDir });
+  const media = createMediaService({ db, clock, events, mediaDir });
   const authors = createAuthorService({ db });
   const feeds = createFeedService({
     db,
@@ -141,13 +148,14 @@ export function createServices(
     siteName: config.siteName,
     linksClickable: config.commentLinks,
   });
-  const articlePages = createArticlePageService({ articles, views, comments });
+  const articlePages = createArticlePageService({ articles, views, comments, memo });
   const redirects = createRedirectService({ db });
   return {
     db,
     siteUrl: config.siteUrl,
     clock,
     events,
+    memo,
     sections,
     articles,
     articlePages,
@@ -215,6 +223,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSecurityHeaders(app, { https: config.siteUrl.startsWith('https:') });
   // Before every other onRequest hook: a cached page is answered without them.
   invalidatePagesOnChange(services.events, pageCache);
+  // Events from other processes, and a reconnect's clearing, reach the shared values through the page cache.
+  pageCache.alsoDrop(services.memo);
   registerPageCache(app, pageCacheHooks);
   app.decorate('pageCache', pageCache);
   registerOps(app);

@@ -14,6 +14,8 @@ export interface DomainEvents {
   'section.changed': { sectionId: number };
   /** Tags were renamed or merged: the pages of their articles name them. */
   'tag.changed': { tagIds: number[] };
+  /** An image's alt text or credit changed: every page showing it as a cover or in a gallery. */
+  'media.described': { imageId: number };
   /** The desk changed the home page's top story or editor's picks. */
   'curation.changed': { slot: 'topStory' | 'editorPick' };
   /** A comment became visible on its article's page (approved, or the newsroom replied). */

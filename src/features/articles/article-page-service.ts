@@ -1,3 +1,5 @@
+import { pageTag } from '../../platform/cache/page-tags.js';
+import { TaggedMemo } from '../../platform/cache/tagged-memo.js';
 import type { ArticleComments } from '../comments/comment.js';
 import type { CommentService } from '../comments/comment-service.js';
 import type { ViewCounter } from '../stats/view-counter.js';
@@ -14,24 +16,43 @@ export interface ArticlePageData {
   comments: ArticleComments;
 }
 
-/** What an article page shows besides the article: other news of its section, the day's most viewed, its comments. */
+const otherNewsCount = 6;
+
+/**
+ * What an article page shows besides the article: other news of its section, the day's most
+ * viewed, its comments. The section's newest are shared by all its articles' pages, so they are
+ * remembered (one more than shown, since a page leaves itself out) until the section changes.
+ */
 export function createArticlePageService({
   articles,
   views,
   comments,
+  memo = new TaggedMemo({ maxEntries: 0 }),
 }: {
   articles: ArticleService;
   views: ViewCounter;
   comments: Pick<CommentService, 'forArticle'>;
+  memo?: TaggedMemo;
 }) {
+  function sectionNewest(sectionId: number): Promise<ArticleSummary[]> {
+    return memo.remember(
+      `section-newest:${sectionId}`,
+      (items: ArticleSummary[]) => ({
+        tags: [pageTag.section(sectionId), pageTag.frame, ...items.map((item) => pageTag.article(item.id))],
+      }),
+      () => articles.listPublished({ sectionId, limit: otherNewsCount + 1 }),
+    );
+  }
+
   return {
     async load(newsCode: number): Promise<ArticlePageData> {
       const article = await articles.getPublished(newsCode);
-      const [otherNews, viewedIds, articleComments] = await Promise.all([
-        articles.listPublished({ sectionId: article.section.id, excludeIds: [article.id], limit: 6 }),
+      const [newest, viewedIds, articleComments] = await Promise.all([
+        sectionNewest(article.section.id),
         views.mostViewed('day', 6),
         comments.forArticle(article),
       ]);
+      const otherNews = newest.filter((item) => item.id !== article.id).slice(0, otherNewsCount);
       const [related, mostViewed] = await Promise.all([
         articles.related(
           article,

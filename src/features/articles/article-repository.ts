@@ -279,62 +279,39 @@ export async function findPublishedSummaries(db: DB, ids: readonly number[]): Pr
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/**
- * Published articles that share tags with this one, those sharing the most
- * tags first, then the newest: «مطالب مرتبط».
- */
-// Each tag's newest articles are the candidates: a tag on tens of thousands of articles
-// must not make every article page count them all.
-const relatedCandidatesPerTag = 40;
+/** A published article among a tag's newest, as related articles are ranked. */
+export interface TaggedArticle {
+  id: number;
+  publishedAt: string;
+}
 
-/**
- * Published articles sharing tags with this one, most shared tags first, then
- * newest; chosen among the newest articles of each of its tags.
- */
-export async function findRelatedIds(
+/** The published articles among a tag's newest `limit`, newest first. */
+export async function findNewestPublishedTagged(
   db: DB,
-  articleId: number,
-  excludeIds: readonly number[],
+  tagId: number,
   limit: number,
-): Promise<number[]> {
-  const tagIds = (
-    await db.selectFrom('articleTags').select('tagId').where('articleId', '=', articleId).execute()
-  ).map((row) => row.tagId);
-  const excluded = new Set([articleId, ...excludeIds]);
-  const shared = new Map<number, number>();
-  const perTag = await Promise.all(
-    tagIds.map((tagId) =>
-      db
-        .selectFrom('articleTags')
-        .select('articleId')
-        .where('tagId', '=', tagId)
-        .orderBy('articleId', 'desc')
-        .limit(relatedCandidatesPerTag)
-        .execute(),
-    ),
-  );
-  for (const rows of perTag) {
-    for (const { articleId: id } of rows) if (!excluded.has(id)) shared.set(id, (shared.get(id) ?? 0) + 1);
-  }
-  if (shared.size === 0) return [];
+): Promise<TaggedArticle[]> {
+  const ids = (
+    await db
+      .selectFrom('articleTags')
+      .select('articleId')
+      .where('tagId', '=', tagId)
+      .orderBy('articleId', 'desc')
+      .limit(limit)
+      .execute()
+  ).map((row) => row.articleId);
+  if (ids.length === 0) return [];
   // The state is checked here rather than in SQL: given `state = ?` too, SQLite would walk the
   // index of all published articles instead of looking these few up by id.
-  const candidates = await db
+  const rows = await db
     .selectFrom('articles')
     .select(['id', 'publishedAt', 'state'])
-    .where('id', 'in', [...shared.keys()])
+    .where('id', 'in', ids)
     .execute();
-  const sharedWith = (id: number) => shared.get(id) ?? 0;
-  return candidates
-    .filter((row) => row.state === ('published' satisfies ArticleState))
-    .sort(
-      (a, b) =>
-        sharedWith(b.id) - sharedWith(a.id) ||
-        String(b.publishedAt).localeCompare(String(a.publishedAt)) ||
-        b.id - a.id,
-    )
-    .slice(0, limit)
-    .map((row) => row.id);
+  return rows
+    .filter((row) => row.state === ('published' satisfies ArticleState) && row.publishedAt !== null)
+    .map((row) => ({ id: row.id, publishedAt: String(row.publishedAt) }))
+    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.id - a.id);
 }
 
 /**

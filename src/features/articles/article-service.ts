@@ -1,3 +1,5 @@
+import { pageTag } from '../../platform/cache/page-tags.js';
+import { TaggedMemo } from '../../platform/cache/tagged-memo.js';
 import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
@@ -33,13 +35,14 @@ import {
   type ArticleRowChanges,
   allocateNewsCode,
   findArticleByNewsCode,
+  findNewestPublishedTagged,
   findPublishedSummaries,
-  findRelatedIds,
   insertArticle,
   insertRevision,
   listPublished,
   publishDueArticles,
   replaceGallery,
+  type TaggedArticle,
   updateArticleRow,
 } from './article-repository.js';
 
@@ -59,7 +62,13 @@ export interface ArticleServiceDeps {
    * exactly when the publish commits.
    */
   onPublished?: (trx: DB, articleIds: readonly number[]) => Promise<void>;
+  /** Teasers and tag lists that many pages share, dropped by the same events as cached pages. */
+  memo?: TaggedMemo;
 }
+
+// Each tag's newest articles are the candidates for «مطالب مرتبط»: a tag on tens of
+// thousands of articles must not make every article page count them all.
+const relatedCandidatesPerTag = 40;
 
 /** The fields a writer or an integrator sets; every one is optional on update. */
 export interface ArticleFields {
@@ -138,7 +147,27 @@ export function createArticleService({
   newsCodeStart,
   onSaved = async () => {},
   onPublished = async () => {},
+  memo = new TaggedMemo({ maxEntries: 0 }),
 }: ArticleServiceDeps) {
+  /**
+   * Published teasers for these ids, in the order given. Each is remembered until its article (or a
+   * section's or picture's wording, through `frame`) changes: lists on every page repeat them.
+   */
+  async function publishedSummaries(ids: readonly number[]): Promise<ArticleSummary[]> {
+    const keyOf = (id: number) => `summary:${id}`;
+    const missing = ids.filter((id) => !memo.has(keyOf(id)));
+    const batch = missing.length > 0 ? findPublishedSummaries(db, missing) : undefined;
+    const found = await Promise.all(
+      ids.map((id) =>
+        memo.remember(keyOf(id), { tags: [pageTag.article(id), pageTag.frame] }, async () => {
+          const rows = (await batch) ?? (await findPublishedSummaries(db, [id]));
+          return rows.find((row) => row.id === id) ?? null;
+        }),
+      ),
+    );
+    return found.filter((summary) => summary !== null);
+  }
+
   async function resolve(fields: Partial<ArticleFields>, now: Date) {
     const changes: ArticleRowChanges = {};
     if (fields.title !== undefined) {
@@ -500,11 +529,40 @@ export function createArticleService({
       return listPublished(db, query);
     },
 
-    publishedSummaries: (ids: readonly number[]) => findPublishedSummaries(db, ids),
+    publishedSummaries,
 
-    /** Published articles sharing tags with this one, most shared tags first; never the article itself. */
-    async related(article: Pick<Article, 'id'>, limit: number, excludeIds: readonly number[] = []) {
-      return findPublishedSummaries(db, await findRelatedIds(db, article.id, excludeIds, limit));
+    /**
+     * Published articles sharing tags with this one, those sharing the most tags first, then the
+     * newest; chosen among each tag's newest. Never the article itself.
+     */
+    async related(article: Pick<Article, 'id' | 'tags'>, limit: number, excludeIds: readonly number[] = []) {
+      const excluded = new Set([article.id, ...excludeIds]);
+      const shared = new Map<number, { count: number; publishedAt: string }>();
+      const perTag = await Promise.all(
+        article.tags.map((tag) =>
+          memo.remember(
+            `tag-newest:${tag.id}`,
+            (rows: TaggedArticle[]) => ({
+              tags: [pageTag.tag(tag.id), ...rows.map((r) => pageTag.article(r.id))],
+            }),
+            () => findNewestPublishedTagged(db, tag.id, relatedCandidatesPerTag),
+          ),
+        ),
+      );
+      for (const rows of perTag) {
+        for (const { id, publishedAt } of rows) {
+          if (excluded.has(id)) continue;
+          shared.set(id, { count: (shared.get(id)?.count ?? 0) + 1, publishedAt });
+        }
+      }
+      const chosen = [...shared]
+        .sort(
+          ([idA, a], [idB, b]) =>
+            b.count - a.count || b.publishedAt.localeCompare(a.publishedAt) || idB - idA,
+        )
+        .slice(0, limit)
+        .map(([id]) => id);
+      return publishedSummaries(chosen);
     },
 
     /** Publishes what is due; returns how many went live. Called by the scheduler. */

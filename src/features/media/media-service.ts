@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/database.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import type { EventBus } from '../../platform/events.js';
 import type { Actor } from '../users/user.js';
 import type { Image } from './image.js';
 import {
@@ -34,6 +35,7 @@ export { variantWidths } from './image-encoder.js';
 export interface MediaServiceDeps {
   db: DB;
   clock: Clock;
+  events: EventBus;
   mediaDir: string;
 }
 
@@ -87,7 +89,7 @@ function requireMediaRole(actor: Actor): void {
   if (!canManageMedia(actor)) throw new ForbiddenError('کار با کتابخانهٔ رسانه با نویسندگان و دبیران است.');
 }
 
-export function createMediaService({ db, clock, mediaDir }: MediaServiceDeps) {
+export function createMediaService({ db, clock, events, mediaDir }: MediaServiceDeps) {
   async function store(input: Buffer, details: ImageDetails, upload: boolean): Promise<Image> {
     const decoded = await decodeImage(input, upload ? checkUploadFormat : undefined);
     const now = clock.now();
@@ -167,6 +169,7 @@ export function createMediaService({ db, clock, mediaDir }: MediaServiceDeps) {
       requireMediaRole(actor);
       const image = await updateImageDetails(db, id, checkImageDetails(details));
       if (!image) throw new NotFoundError('تصویری با این شناسه در کتابخانه نیست.');
+      events.emit('media.described', { imageId: id });
       return image;
     },
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { createArticle } from '../../../test/support/factories.js';
+import { createArticle, createImage } from '../../../test/support/factories.js';
 import { signedInUser } from '../../../test/support/newsroom.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../../../test/support/test-app.js';
 import type { Article } from '../../features/articles/article.js';
@@ -107,6 +107,43 @@ for (const engine of await enginesUnderTest()) {
       await t.app.inject({ method: 'HEAD', url: pathOf(other), headers: reader });
       await t.services.views.flush();
       assert.equal(viewsOf(await t.services.views.ranking('day', 50)) - viewsOf(before), 3);
+    });
+
+    it('shows a new article in «سایر اخبار» and «مطالب مرتبط» of the pages beside it, and its edit, on the next request', async () => {
+      const neighbour = await createArticle(t.services, { section: 'politics', tags: ['انتخابات', 'مجلس'] });
+      await get(pathOf(neighbour));
+      await get(pathOf(article));
+      assert.equal((await get(pathOf(article))).headers['x-cache'], 'HIT');
+      const fresh = await createArticle(t.services, {
+        title: 'صف‌های طولانی رأی‌دهندگان در شهرهای بزرگ',
+        section: 'politics',
+        tags: ['مجلس'],
+      });
+      const beside = await get(pathOf(neighbour));
+      assert.equal(beside.headers['x-cache'], 'MISS');
+      assert.match(html(beside), /صف‌های طولانی رأی‌دهندگان/);
+      await t.services.articles.update(systemActor, fresh.newsCode, { title: 'رأی‌گیری تا نیمه‌شب تمدید شد' });
+      for (const page of [neighbour, article]) {
+        const res = await get(pathOf(page));
+        assert.equal(res.headers['x-cache'], 'MISS');
+        assert.match(html(res), /رأی‌گیری تا نیمه‌شب تمدید شد/);
+        assert.doesNotMatch(html(res), /صف‌های طولانی رأی‌دهندگان/);
+      }
+    });
+
+    it('shows a corrected photo credit on the next request, in teasers too', async () => {
+      const image = await createImage(t.services, 'تجمع هواداران پیش از مسابقه');
+      const pictured = await createArticle(t.services, { section: 'sport', coverImageId: image.id });
+      await get(pathOf(pictured));
+      await get(pathOf(other));
+      await t.services.media.describe(systemActor, image.id, {
+        alt: 'تجمع هواداران پیش از مسابقه',
+        credit: 'عکاس: نگار رحیمی',
+      });
+      const res = await get(pathOf(pictured));
+      assert.equal(res.headers['x-cache'], 'MISS');
+      assert.match(html(res), /نگار رحیمی/);
+      assert.equal((await get(pathOf(other))).headers['x-cache'], 'MISS', 'its teaser may show the picture');
     });
 
     it('shows a publish on the very next request: home, section, tag and the article itself', async () => {

@@ -79,6 +79,7 @@ export class PageCache {
   readonly #maxBytes: number;
   readonly #now: () => number;
   #bytes = 0;
+  #linked: Pick<PageCache, 'invalidate' | 'clear'>[] = [];
   #hits = 0;
   #misses = 0;
   #stored = 0;
@@ -192,10 +193,17 @@ export class PageCache {
     if (bytes > 0) this.#evictOverflow();
   }
 
+  /** Whatever else is built from the same content: dropped by the same tags, cleared with the pages. */
+  alsoDrop(linked: Pick<PageCache, 'invalidate' | 'clear'>): void {
+    this.#linked.push(linked);
+  }
+
   /** Drops every page carrying any of the tags; returns how many went. */
   invalidate(tags: Iterable<string>): number {
+    const list = [...tags];
+    for (const linked of this.#linked) linked.invalidate(list);
     let dropped = 0;
-    for (const tag of tags) {
+    for (const tag of list) {
       for (const key of this.#keysByTag.get(tag) ?? []) {
         const page = this.#entries.get(key);
         if (page) {
@@ -209,6 +217,7 @@ export class PageCache {
   }
 
   clear(): void {
+    for (const linked of this.#linked) linked.clear();
     this.#entries.clear();
     this.#keysByTag.clear();
     this.#bytes = 0;

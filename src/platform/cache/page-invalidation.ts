@@ -17,7 +17,7 @@ function articleChangeTags({ articleId, sectionId, tagIds }: ArticleEvent): stri
  * after the change is committed and before the writer's response is sent, so
  * the next request renders anew: a publish is visible at once.
  */
-export function invalidatePagesOnChange(events: EventBus, cache: PageCache): void {
+export function invalidatePagesOnChange(events: EventBus, cache: Pick<PageCache, 'invalidate'>): void {
   events.on('article.published', (event) => {
     cache.invalidate([...articleChangeTags(event), pageTag.latest]);
   });
@@ -39,6 +39,10 @@ export function invalidatePagesOnChange(events: EventBus, cache: PageCache): voi
   });
   events.on('tag.changed', ({ tagIds }) => {
     cache.invalidate([...tagIds.map(pageTag.tag), pageTag.sitemaps]);
+  });
+  // Pages do not carry their pictures' tags; a credit is corrected rarely, so every page goes.
+  events.on('media.described', () => {
+    cache.invalidate([pageTag.frame]);
   });
   events.on('curation.changed', () => {
     cache.invalidate([pageTag.curation]);

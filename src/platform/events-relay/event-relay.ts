@@ -24,6 +24,7 @@ const relayed: Record<keyof DomainEvents, true> = {
   'article.unpublished': true,
   'section.changed': true,
   'tag.changed': true,
+  'media.described': true,
   'curation.changed': true,
   'comment.approved': true,
   'comment.rejected': true,
