@@ -10,6 +10,7 @@ import * as distribution from './20261130T0001_distribution.js';
 import * as wordpressImport from './20261130T0002_wordpress_import.js';
 import * as searchSpeed from './20261130T0003_search_speed.js';
 import * as tagRecencyIndex from './20261130T0004_tag_recency_index.js';
+import * as searchRecentSqlite from './20261130T0005_search_recent_sqlite.js';
 
 /**
  * Every migration, by name. Listed statically (not read from the folder) so the
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261130T0002_wordpress_import': wordpressImport,
   '20261130T0003_search_speed': searchSpeed,
   '20261130T0004_tag_recency_index': tagRecencyIndex,
+  '20261130T0005_search_recent_sqlite': searchRecentSqlite,
 };

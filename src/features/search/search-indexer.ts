@@ -72,6 +72,7 @@ export function createSearchIndexer({ db, store }: { db: DB; store: SearchStore 
       const total = await countArticles(db);
       let done = 0;
       let afterId = 0;
+      await store.rebuildStarting(db);
       onProgress({ done, total });
       for (;;) {
         const sources = await loadSearchSources(db, { afterId, limit: batchSize });
@@ -82,7 +83,7 @@ export function createSearchIndexer({ db, store }: { db: DB; store: SearchStore 
         done += sources.length;
         onProgress({ done, total: Math.max(total, done) });
       }
-      await store.optimize(db);
+      await store.rebuildFinished(db);
       return { done, total: Math.max(total, done) };
     },
   };

@@ -47,8 +47,10 @@ export interface IndexMatch {
 export interface SearchStore {
   /** Puts each article's keys in the index it belongs to, replacing what was there. */
   save(db: DB, documents: readonly SearchDocument[]): Promise<void>;
-  /** Tidies the index after a rebuild: merges FTS5 segments, refreshes PostgreSQL's statistics. */
-  optimize(db: DB): Promise<void>;
+  /** Before a rebuild: lets SQLite's recent tier fill with the newest articles as they are saved. */
+  rebuildStarting(db: DB): Promise<void>;
+  /** After a rebuild: completes SQLite's recent tier, merges FTS5 segments, refreshes statistics. */
+  rebuildFinished(db: DB): Promise<void>;
   /** Published matches, newest first, at most `limit`: never more work than the limit needs. */
   matches(db: DB, request: MatchRequest): Promise<IndexMatch[]>;
   /** How many published items match, counted up to `cap` (a bigger count returns `cap`). */
@@ -107,104 +109,235 @@ function ftsExpression(query: SearchQuery): string {
 }
 
 /**
- * FTS5's column filter: every column readers search, and for title matches the title as well. The
- * title query keeps the whole expression so bm25 weighs its rows by their text too; it weighs the
- * title phrases twice, which changes nothing between title matches, ranked among themselves.
+ * Which FTS5 table answers a readers' query: the recent tier (complete only from `from` on), the
+ * whole public index, or, for title matches, its titles alone: a small table, so the newest title
+ * matches of a common word are found and weighed without reading its postings in every text.
  */
-function ftsMatch(query: SearchQuery, titleOnly: boolean): string {
-  const expression = ftsExpression(query);
-  const anywhere = `{title document} : (${expression})`;
-  return titleOnly ? `${anywhere} AND {title} : (${expression})` : anywhere;
+interface SqliteTier {
+  table: 'search_recent' | 'search_public' | 'search_titles';
+  from?: number | undefined;
 }
 
-// bm25 is negative, lower is better; the title weighs ten times the text, the writer nothing.
-const bm25 = sql`-bm25(search_public, ${titleWeight}, 1.0, 0.0)`;
+/** FTS5's column filter: the columns readers search (the writer is only the newsroom's). */
+function ftsMatch(query: SearchQuery, { table }: SqliteTier): string {
+  const expression = ftsExpression(query);
+  return table === 'search_titles' ? expression : `{title document} : (${expression})`;
+}
 
-/** The FTS5 scan of the public index, newest first, with the filters that need the article row. */
-function sqliteMatches(request: Omit<MatchRequest, 'ranked' | 'limit'>, columns: RawBuilder<unknown>) {
-  const { query, filters, titleOnly, before } = request;
+// bm25 is negative, lower is better; the title weighs ten times the text, the writer nothing (the
+// recent tier has no writer column). Title matches are weighed by their title alone.
+function bm25({ table }: SqliteTier): RawBuilder<unknown> {
+  if (table === 'search_titles') return sql`-bm25(search_titles)`;
+  return table === 'search_public'
+    ? sql`-bm25(search_public, ${titleWeight}, 1.0, 0.0)`
+    : sql`-bm25(search_recent, ${titleWeight}, 1.0)`;
+}
+
+/** The FTS5 scan of one tier, newest first, with the filters that need the article row. */
+function sqliteMatches(
+  tier: SqliteTier,
+  request: Omit<MatchRequest, 'ranked' | 'limit' | 'titleOnly'>,
+  columns: RawBuilder<unknown>,
+) {
+  const { query, filters, before } = request;
+  const rowid = sql.ref(`${tier.table}.rowid`);
   const joined = articleConditions(filters);
   // CROSS JOIN keeps the FTS5 scan outside, so SQLite walks the matches newest first and stops at
   // the limit instead of reading every article of the section.
-  const join = joined.length ? sql`cross join articles a on a.id = (search_public.rowid & ${idMask})` : sql``;
+  const join = joined.length ? sql`cross join articles a on a.id = (${rowid} & ${idMask})` : sql``;
   const where = [
-    sql`search_public match ${ftsMatch(query, titleOnly)}`,
-    ...keyConditions(sql`search_public.rowid`, filters, before, sqliteKey),
+    sql`${sql.table(tier.table)} match ${ftsMatch(query, tier)}`,
+    ...keyConditions(rowid, filters, before, sqliteKey),
+    ...(tier.from === undefined ? [] : [sql`${rowid} >= ${sqliteKey(tier.from)}`]),
     ...joined,
   ];
-  return sql`select ${columns} from search_public ${join} where ${and(where)}`;
+  return sql`select ${columns} from ${sql.table(tier.table)} ${join} where ${and(where)}`;
 }
 
-const sqliteStore: SearchStore = {
-  async save(db, documents) {
-    for (const doc of documents) {
-      const old = await sql<{ key: number }>`
+/** Where SQLite's recent tier stands; none before the first rebuild that filled it. */
+interface RecentBound {
+  /** The tier holds every published article from this key on; null while it is still filling. */
+  completeFrom: number | null;
+  /** Saved articles from this key on are added to the tier (never above `completeFrom`). */
+  fillFrom: number;
+}
+
+async function recentBound(db: DB): Promise<RecentBound | undefined> {
+  const result = await sql<RecentBound>`select complete_from as "completeFrom", fill_from as "fillFrom"
+    from search_recent_bound where id = 1`.execute(db);
+  return result.rows[0];
+}
+
+async function setRecentBound(db: DB, { completeFrom, fillFrom }: RecentBound): Promise<void> {
+  await sql`insert into search_recent_bound (id, complete_from, fill_from)
+    values (1, ${completeFrom === null ? null : sqliteKey(completeFrom)}, ${sqliteKey(fillFrom)})
+    on conflict (id) do update set complete_from = excluded.complete_from, fill_from = excluded.fill_from`.execute(
+    db,
+  );
+}
+
+/** The key of the `n`th newest row of the public index, if it has that many. */
+async function nthNewestKey(db: DB, n: number): Promise<number | undefined> {
+  const result = await sql<{ key: number }>`select row_key as key from search_public_rows
+    order by row_key desc limit 1 offset ${n - 1}`.execute(db);
+  return result.rows[0]?.key;
+}
+
+/** Starts the recent tier at `from` (above its `fillFrom`): the rows below leave it. */
+async function raiseRecentBound(db: DB, bound: RecentBound, from: number): Promise<void> {
+  const leaving = await sql<{ key: number }>`select row_key as key from search_public_rows
+    where row_key >= ${sqliteKey(bound.fillFrom)} and row_key < ${sqliteKey(from)}`.execute(db);
+  for (const { key } of leaving.rows) {
+    await sql`delete from search_recent where rowid = ${sqliteKey(key)}`.execute(db);
+  }
+  const completeFrom = bound.completeFrom === null ? null : Math.max(bound.completeFrom, from);
+  await setRecentBound(db, { completeFrom, fillFrom: from });
+}
+
+/**
+ * Keeps the recent tier near `size` rows: once it holds half as many again, the older ones leave
+ * it. Articles unpublished from it are not replaced; it shrinks until the next publications.
+ */
+async function trimRecentTier(db: DB, bound: RecentBound, size: number): Promise<void> {
+  const overflow = await nthNewestKey(db, size + Math.ceil(size / 2) + 1);
+  if (overflow === undefined || overflow < bound.fillFrom) return;
+  await raiseRecentBound(db, bound, (await nthNewestKey(db, size)) ?? bound.fillFrom);
+}
+
+/** The key the `size`th newest published article will have: where a rebuild starts the tier. */
+async function recentStartFromArticles(db: DB, size: number): Promise<number> {
+  const result = await sql<{ id: number; publishedAt: string }>`select id, published_at as "publishedAt"
+    from articles where state = 'published' order by published_at desc, id desc
+    limit 1 offset ${size - 1}`.execute(db);
+  const row = result.rows[0];
+  return row ? rowKey(row.publishedAt, row.id) : 0;
+}
+
+/**
+ * Asks the recent tier first: from its bound on it holds every published article, so when it
+ * yields all that was asked for, those are the newest matches of the whole index. Otherwise the
+ * word is rare among recent articles, and the whole index answers with few matches to sort.
+ */
+async function fromSqliteTiers<T>(
+  db: DB,
+  ask: (tier: SqliteTier) => Promise<T[]>,
+  enough: (rows: T[]) => boolean,
+): Promise<T[]> {
+  const bound = await recentBound(db);
+  if (bound?.completeFrom != null) {
+    const recent = await ask({ table: 'search_recent', from: bound.completeFrom });
+    if (enough(recent)) return recent;
+  }
+  return ask({ table: 'search_public' });
+}
+
+function sqliteStore(recentSize: number): SearchStore {
+  return {
+    async save(db, documents) {
+      const bound = await recentBound(db);
+      const inRecent = (key: number) => bound !== undefined && key >= bound.fillFrom;
+      for (const doc of documents) {
+        const old = await sql<{ key: number }>`
         select row_key as key from search_public_rows where article_id = ${doc.articleId}`.execute(db);
-      for (const { key } of old.rows) {
-        await sql`delete from search_public where rowid = ${key}`.execute(db);
-        await sql`delete from search_titles where rowid = ${key}`.execute(db);
-      }
-      await sql`delete from search_public_rows where article_id = ${doc.articleId}`.execute(db);
-      await sql`delete from search_desk where rowid = ${doc.articleId}`.execute(db);
-      if (!doc.public) {
-        await sql`insert into search_desk (rowid, title, document, writer)
+        for (const { key } of old.rows) {
+          await sql`delete from search_public where rowid = ${key}`.execute(db);
+          await sql`delete from search_titles where rowid = ${key}`.execute(db);
+          if (inRecent(key)) await sql`delete from search_recent where rowid = ${key}`.execute(db);
+        }
+        await sql`delete from search_public_rows where article_id = ${doc.articleId}`.execute(db);
+        await sql`delete from search_desk where rowid = ${doc.articleId}`.execute(db);
+        if (!doc.public) {
+          await sql`insert into search_desk (rowid, title, document, writer)
           values (${doc.articleId}, ${doc.title}, ${doc.document}, ${doc.writer})`.execute(db);
-        continue;
-      }
-      const key = rowKey(doc.publishedAt, doc.articleId);
-      await sql`insert into search_public (rowid, title, document, writer)
+          continue;
+        }
+        const key = rowKey(doc.publishedAt, doc.articleId);
+        await sql`insert into search_public (rowid, title, document, writer)
         values (${key}, ${doc.title}, ${doc.document}, ${doc.writer})`.execute(db);
-      await sql`insert into search_titles (rowid, title) values (${key}, ${doc.title})`.execute(db);
-      await sql`insert into search_public_rows (article_id, row_key) values (${doc.articleId}, ${key})`.execute(
+        await sql`insert into search_titles (rowid, title) values (${key}, ${doc.title})`.execute(db);
+        await sql`insert into search_public_rows (article_id, row_key) values (${doc.articleId}, ${key})`.execute(
+          db,
+        );
+        if (inRecent(key)) {
+          await sql`insert into search_recent (rowid, title, document)
+          values (${key}, ${doc.title}, ${doc.document})`.execute(db);
+        }
+      }
+      if (bound && documents.some((d) => d.public)) await trimRecentTier(db, bound, recentSize);
+    },
+
+    async rebuildStarting(db) {
+      const start = await recentStartFromArticles(db, recentSize);
+      const bound = await recentBound(db);
+      if (!bound) await setRecentBound(db, { completeFrom: null, fillFrom: start });
+      else if (start > bound.fillFrom) await raiseRecentBound(db, bound, start);
+      else await setRecentBound(db, { ...bound, fillFrom: start });
+    },
+
+    async rebuildFinished(db) {
+      // Every article was saved since the rebuild lowered `fillFrom`: from there on the tier is whole.
+      const bound = await recentBound(db);
+      if (bound) {
+        const complete = { completeFrom: bound.fillFrom, fillFrom: bound.fillFrom };
+        await setRecentBound(db, complete);
+        await trimRecentTier(db, complete, recentSize);
+      }
+      for (const table of ['search_public', 'search_recent', 'search_desk', 'search_titles']) {
+        await sql`insert into ${sql.table(table)} (${sql.table(table)}) values ('optimize')`.execute(db);
+      }
+    },
+
+    async matches(db, { ranked, limit, titleOnly, ...request }) {
+      const ask = async (tier: SqliteTier) => {
+        const rowid = sql.ref(`${tier.table}.rowid`);
+        const columns = sql`${rowid} as key, ${ranked ? bm25(tier) : sql`0`} as relevance`;
+        const result = await sql<IndexMatch>`${sqliteMatches(tier, request, columns)}
+          order by ${rowid} desc limit ${limit}`.execute(db);
+        return result.rows;
+      };
+      if (titleOnly) return ask({ table: 'search_titles' });
+      return fromSqliteTiers(db, ask, (found) => found.length >= limit);
+    },
+
+    async countUpTo(db, query, filters, cap) {
+      const [count] = await fromSqliteTiers(
         db,
+        async (tier) => {
+          const result = await sql<{ n: number }>`select count(*) as n from (
+          ${sqliteMatches(tier, { query, filters }, sql`1`)} limit ${cap})`.execute(db);
+          return [Number(result.rows[0]?.n ?? 0)];
+        },
+        ([n = 0]) => n >= cap,
       );
-    }
-  },
+      return count ?? 0;
+    },
 
-  async optimize(db) {
-    for (const table of ['search_public', 'search_desk', 'search_titles']) {
-      await sql`insert into ${sql.table(table)} (${sql.table(table)}) values ('optimize')`.execute(db);
-    }
-  },
-
-  async matches(db, { ranked, limit, ...request }) {
-    const columns = sql`search_public.rowid as key, ${ranked ? bm25 : sql`0`} as relevance`;
-    const result = await sql<IndexMatch>`${sqliteMatches(request, columns)}
-      order by search_public.rowid desc limit ${limit}`.execute(db);
-    return result.rows;
-  },
-
-  async countUpTo(db, query, filters, cap) {
-    const result = await sql<{ n: number }>`select count(*) as n from (
-      ${sqliteMatches({ query, filters, titleOnly: false }, sql`1`)} limit ${cap})`.execute(db);
-    return Number(result.rows[0]?.n ?? 0);
-  },
-
-  async suggest(db, query, limit) {
-    const result = await sql<{ key: number }>`
+    async suggest(db, query, limit) {
+      const result = await sql<{ key: number }>`
       select rowid as key from search_titles where search_titles match ${ftsExpression(query)}
       order by rowid desc limit ${limit}`.execute(db);
-    return result.rows.map((r) => articleIdOf(r.key));
-  },
+      return result.rows.map((r) => articleIdOf(r.key));
+    },
 
-  async desk(db, query, limit) {
-    const expression = ftsExpression(query);
-    const result = await sql<{ id: number }>`
+    async desk(db, query, limit) {
+      const expression = ftsExpression(query);
+      const result = await sql<{ id: number }>`
       select (rowid & ${idMask}) as id from search_public where search_public match ${expression}
       union all
       select rowid as id from search_desk where search_desk match ${expression}
       order by id desc limit ${limit}`.execute(db);
-    return result.rows.map((r) => r.id);
-  },
+      return result.rows.map((r) => r.id);
+    },
 
-  async sizeInBytes(db) {
-    // The FTS5 shadow tables hold the whole index; dbstat measures their pages.
-    const result = await sql<{ bytes: number }>`
+    async sizeInBytes(db) {
+      // The FTS5 shadow tables hold the whole index; dbstat measures their pages.
+      const result = await sql<{ bytes: number }>`
       select coalesce(sum(pgsize), 0) as bytes from dbstat
       where name like 'search\\_%' escape '\\'`.execute(db);
-    return Number(result.rows[0]?.bytes ?? 0);
-  },
-};
+      return Number(result.rows[0]?.bytes ?? 0);
+    },
+  };
+}
 
 // tsquery syntax: 'a' <-> 'b':* is the phrase a b with b as a prefix.
 function tsAlternative({ phrase, prefix }: SearchAlternative): string {
@@ -220,7 +353,7 @@ function tsQuery(query: SearchQuery): RawBuilder<unknown> {
   return sql`to_tsquery('simple', ${tsQueryText(query)})`;
 }
 
-/** How many of the newest published articles PostgreSQL's recent tier holds, unless told. */
+/** How many of the newest published articles the recent tier holds, unless told. */
 const defaultRecentSize = 10_000;
 
 /**
@@ -243,7 +376,9 @@ function postgresMatches(
   ];
   // `row_key + 0`: ordering by the bare column invites a backward walk of its btree that tests
   // every row's document until enough match; for common words that reads thousands of documents.
-  return sql`select p.row_key as key, p.document from ${sql.table(tier)} p ${join}
+  // Title matches are weighed by their title alone, as on SQLite.
+  const weighed = titleOnly ? sql`p.title` : sql`p.document`;
+  return sql`select p.row_key as key, ${weighed} as document from ${sql.table(tier)} p ${join}
     where ${and(where)} order by p.row_key + 0 desc limit ${limit}`;
 }
 
@@ -316,7 +451,9 @@ function postgresStore(recentSize: number): SearchStore {
       }
     },
 
-    async optimize(db) {
+    async rebuildStarting() {},
+
+    async rebuildFinished(db) {
       await sql`analyze search_public, search_recent, search_desk`.execute(db);
     },
 
@@ -389,10 +526,9 @@ function postgresStore(recentSize: number): SearchStore {
   };
 }
 
-/**
- * The store for the engine behind `db`. `recentSize` sets PostgreSQL's recent tier (tests make it
- * small to reach past it); SQLite walks its index newest first and needs no tier.
- */
+/** The store for the engine behind `db`. `recentSize` sets the recent tier (tests make it small). */
 export function searchStoreFor(db: DB, recentSize = defaultRecentSize): SearchStore {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? postgresStore(recentSize) : sqliteStore;
+  return db.getExecutor().adapter instanceof PostgresAdapter
+    ? postgresStore(recentSize)
+    : sqliteStore(recentSize);
 }

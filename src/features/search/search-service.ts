@@ -106,31 +106,45 @@ interface PageRequest {
   candidates: number;
 }
 
-/** The best-ranked matches after the cursor: the newest candidates, weighed and sorted here. */
-async function relevancePage(db: DB, store: SearchStore, request: PageRequest): Promise<RankedMatch[]> {
+/** One page of matches, and how many items match in all, counted up to the candidates and one more. */
+interface Page {
+  matches: RankedMatch[];
+  count: number;
+}
+
+/**
+ * The best-ranked matches after the cursor: the newest candidates, weighed and sorted here. One
+ * more than the candidates is looked up, so the lookup counts the matches as well.
+ */
+async function relevancePage(db: DB, store: SearchStore, request: PageRequest): Promise<Page> {
   const { query, filters, after, limit } = request;
   const candidates = { query, filters, limit: request.candidates };
-  const [anywhere, inTitle] = await Promise.all([
-    store.matches(db, { ...candidates, titleOnly: false, ranked: true }),
+  const [found, inTitle] = await Promise.all([
+    store.matches(db, { ...candidates, limit: request.candidates + 1, titleOnly: false, ranked: true }),
     // Title matches rank first, so older ones than the newest candidates are looked for too.
     store.matches(db, { ...candidates, titleOnly: true, ranked: true }),
   ]);
+  const anywhere = found.slice(0, request.candidates);
   const titleKeys = new Set(inTitle.map((m) => m.key));
-  return [
+  const matches = [
     ...inTitle.map((m) => rankedMatch(m.key, m.relevance, true)),
     ...anywhere.filter((m) => !titleKeys.has(m.key)).map((m) => rankedMatch(m.key, m.relevance, false)),
   ]
     .filter((m) => after?.sort !== 'relevance' || ranksAfter(m, after))
     .sort(byRank)
     .slice(0, limit);
+  return { matches, count: found.length };
 }
 
 /** The newest matches after the cursor, straight from the index's order. */
-async function newestPage(db: DB, store: SearchStore, request: PageRequest): Promise<RankedMatch[]> {
+async function newestPage(db: DB, store: SearchStore, request: PageRequest): Promise<Page> {
   const { query, filters, after, limit } = request;
   const before = after?.sort === 'newest' ? after.key : undefined;
-  const matches = await store.matches(db, { query, filters, titleOnly: false, ranked: false, before, limit });
-  return matches.map((m) => rankedMatch(m.key, 0, false));
+  const [matches, count] = await Promise.all([
+    store.matches(db, { query, filters, titleOnly: false, ranked: false, before, limit }),
+    store.countUpTo(db, query, filters, request.candidates + 1),
+  ]);
+  return { matches: matches.map((m) => rankedMatch(m.key, 0, false)), count };
 }
 
 function cursorAfter(match: RankedMatch, sort: 'relevance' | 'newest'): string {
@@ -226,10 +240,7 @@ export function createSearchService({ db, sections, timeZone, bounds }: SearchSe
       }
       const limit = request.limit ?? defaultLimit;
       const page = { query, filters, after, limit: limit + 1, candidates: candidateLimit };
-      const [matches, count] = await Promise.all([
-        sort === 'newest' ? newestPage(db, store, page) : relevancePage(db, store, page),
-        store.countUpTo(db, query, filters, candidateLimit + 1),
-      ]);
+      const { matches, count } = await (sort === 'newest' ? newestPage : relevancePage)(db, store, page);
       const shown = matches.slice(0, limit);
       const rows = await loadResultRows(
         db,

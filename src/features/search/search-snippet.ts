@@ -51,6 +51,44 @@ function termsOf(query: SearchQuery): { key: string; prefix: boolean }[] {
   return [...terms].map(([key, prefix]) => ({ key, prefix }));
 }
 
+/** How many units, from unit `i` on, make up each run that matched the query (none: no match there). */
+function* hitWidths(units: readonly Unit[], i: number, terms: readonly { key: string; prefix: boolean }[]) {
+  // Every run starting here starts with this unit's key: most units share no start with any term.
+  const head = units[i]?.key ?? '';
+  if (!terms.some(({ key }) => key.startsWith(head) || head.startsWith(key))) return;
+  const keys: string[] = [];
+  let joined = '';
+  for (let w = 0; w < widestWindow && i + w < units.length; w++) {
+    const before = joined.length;
+    keys.push(units[i + w]?.key ?? '');
+    joined = gluedKey(keys);
+    const hit = terms.some(
+      ({ key, prefix }) =>
+        key.length > before &&
+        (prefix ? joined.startsWith(key) : joined === key) &&
+        joined.length >= key.length,
+    );
+    if (hit) yield w + 1;
+  }
+}
+
+/**
+ * Where the query first matched in the text. A body runs to thousands of words and the match is
+ * usually near its start, so the text is read in growing pieces, each cut at a space.
+ */
+function firstMatchAt(text: string, query: SearchQuery): number | undefined {
+  const terms = termsOf(query);
+  for (let length = 2000; ; length *= 4) {
+    const space = length < text.length ? text.lastIndexOf(' ', length) : -1;
+    const cut = space > 0 ? space : text.length;
+    const units = unitsOf(text.slice(0, cut));
+    for (let i = 0; i < units.length; i++) {
+      if (!hitWidths(units, i, terms).next().done) return units[i]?.start;
+    }
+    if (cut === text.length) return undefined;
+  }
+}
+
 /**
  * Where the query matched in the original text, as [start, end) offsets into it. The text is read
  * with the same folding as the index, a word or a run of up to four pieces at a time, so a match on
@@ -61,19 +99,8 @@ export function matchSpans(text: string, query: SearchQuery): [number, number][]
   const terms = termsOf(query);
   const marked = new Array<boolean>(units.length).fill(false);
   for (let i = 0; i < units.length; i++) {
-    const keys: string[] = [];
-    let joined = '';
-    for (let w = 0; w < widestWindow && i + w < units.length; w++) {
-      const before = joined.length;
-      keys.push(units[i + w]?.key ?? '');
-      joined = gluedKey(keys);
-      const hit = terms.some(
-        ({ key, prefix }) =>
-          key.length > before &&
-          (prefix ? joined.startsWith(key) : joined === key) &&
-          joined.length >= key.length,
-      );
-      if (hit) for (let k = i; k <= i + w; k++) marked[k] = true;
+    for (const width of hitWidths(units, i, terms)) {
+      for (let k = i; k < i + width; k++) marked[k] = true;
     }
   }
   const spans: [number, number][] = [];
@@ -105,16 +132,14 @@ export function segmentsOf(text: string, spans: readonly [number, number][]): Se
  * was left out; the start of the text when nothing in it matched (a title-only match).
  */
 export function snippetOf(text: string, query: SearchQuery, length = 240): Segment[] {
-  const spans = matchSpans(text, query);
-  const first = spans[0]?.[0] ?? 0;
+  const first = firstMatchAt(text, query) ?? 0;
   let start = Math.max(0, first - Math.floor(length / 4));
   if (start > 0) start = text.indexOf(' ', start) + 1 || start;
   let end = Math.min(text.length, start + length);
   if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end;
-  const inside = spans
-    .filter(([s, e]) => s >= start && e <= end)
-    .map(([s, e]): [number, number] => [s - start, e - start]);
-  const segments = segmentsOf(text.slice(start, end), inside);
+  // Only the passage shown is marked: the rest of a long body is never folded.
+  const passage = text.slice(start, end);
+  const segments = segmentsOf(passage, matchSpans(passage, query));
   if (start > 0) segments.unshift({ text: '… ', mark: false });
   if (end < text.length) segments.push({ text: ' …', mark: false });
   return segments;

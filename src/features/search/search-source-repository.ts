@@ -97,7 +97,7 @@ export interface SearchResultRow {
   sectionName: string;
 }
 
-/** The result rows of these published articles, by id. */
+/** The result rows of these articles that are published, by id. */
 export async function loadResultRows(db: DB, ids: readonly number[]): Promise<Map<number, SearchResultRow>> {
   if (ids.length === 0) return new Map();
   const rows = await db
@@ -113,15 +113,19 @@ export async function loadResultRows(db: DB, ids: readonly number[]): Promise<Ma
       'articles.lead',
       'articles.body',
       'articles.publishedAt',
+      'articles.state',
       'sections.slug as sectionSlug',
       'sections.name as sectionName',
     ])
+    // The state is checked here, not in SQL: beside it, SQLite's planner (without statistics) walks
+    // the index on state, every published article, instead of looking up ten ids (18 ms at 100k).
     .where('articles.id', 'in', ids)
-    .where('articles.state', '=', 'published')
     .execute();
   return new Map(
-    rows.flatMap(({ publishedAt, ...r }) =>
-      publishedAt ? [[r.id, { ...r, publishedAt, newsCode: Number(r.newsCode) }]] : [],
+    rows.flatMap(({ publishedAt, state, ...r }) =>
+      publishedAt && state === 'published'
+        ? [[r.id, { ...r, publishedAt, newsCode: Number(r.newsCode) }]]
+        : [],
     ),
   );
 }

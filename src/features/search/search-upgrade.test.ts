@@ -8,7 +8,7 @@ import { systemClock } from '../../platform/clock.js';
 import { EventBus } from '../../platform/events.js';
 import { createArticleService } from '../articles/article-service.js';
 import { systemActor } from '../users/user.js';
-import { indexAfterSearchUpgrade, searchMigrationNames } from './search-upgrade.js';
+import { indexAfterSearchUpgrade } from './search-upgrade.js';
 
 for (const engine of await enginesUnderTest()) {
   describe(`search index after an upgrade on ${engine.name}`, { skip: engine.skip }, () => {
@@ -61,9 +61,7 @@ for (const engine of await enginesUnderTest()) {
       }
       await searchSpeed.up(db);
       assert.equal((await find()).total, 0, 'the migration empties the index');
-      const indexed = await indexAfterSearchUpgrade(db, t.services.search, [
-        searchMigrationNames.at(-1) ?? '',
-      ]);
+      const indexed = await indexAfterSearchUpgrade(db, t.services.search, ['20261130T0003_search_speed']);
       assert.ok(indexed && indexed >= 1);
       assert.equal((await find()).total, 1);
     });

@@ -222,9 +222,11 @@ function markedSpelling(word: string): string | undefined {
 }
 
 function term(phrase: string[]): SearchAlternative {
-  // One- and two-letter words match exactly: as prefixes they would match half the language.
+  // One- and two-letter words match exactly: as prefixes they would match half the language. The
+  // last part of a split matches exactly up to three letters: «پاکا ستا*» would make the engine read
+  // the postings of every word starting «ستا» to find a phrase that is almost never there.
   const last = phrase.at(-1) ?? '';
-  return { phrase, prefix: phrase.length > 1 || last.length > 2 };
+  return { phrase, prefix: last.length > (phrase.length > 1 ? 3 : 2) };
 }
 
 /**
