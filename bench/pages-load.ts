@@ -40,8 +40,10 @@ export interface ScenarioResult {
   latencyMs: { p50: number; p95: number; p99: number };
   /** Average bytes on the wire per response, headers included. */
   bytesPerResponse: number;
-  /** Highest resident memory of the measured process while the scenario ran. */
+  /** Highest resident memory of the largest server process (the one worker, or the biggest of several). */
   maxRssBytes: number | undefined;
+  /** Highest resident memory of the server's processes together (the primary and its workers). */
+  maxTotalRssBytes: number | undefined;
   statuses: Record<string, number>;
   accepted: number;
   refused: number;
@@ -110,7 +112,7 @@ export async function runScenario(
       bytes += responseBytes;
     });
   });
-  const maxRssBytes = memory.stop();
+  const { largest: maxRssBytes, total: maxTotalRssBytes } = memory.stop();
 
   const statuses: Record<string, number> = {};
   for (const [code, { count = 0 } = {}] of Object.entries(result.statusCodeStats ?? {})) {
@@ -146,6 +148,7 @@ export async function runScenario(
     },
     bytesPerResponse: latencies.length ? Math.round(bytes / latencies.length) : 0,
     maxRssBytes,
+    maxTotalRssBytes,
     statuses,
     accepted,
     refused,

@@ -1,7 +1,7 @@
 // The processes the page bench starts (the site and the node:http ceiling) and the temporary
 // directories it makes, with one cleanup that runs on success, on failure and on Ctrl-C.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -134,12 +134,50 @@ export function residentBytes(pid: number): number | undefined {
   }
 }
 
-/** Samples a process's resident memory every 200 ms until stopped; returns the highest seen. */
-export function sampleResident(pid: number): { stop(): number | undefined } {
-  let max: number | undefined;
+/** The process and its descendants (the workers of `serve --workers N`), from /proc. */
+function processTree(root: number): number[] {
+  const parents = new Map<number, number>();
+  try {
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        // The parent is the fourth field; the command name (second) is in parentheses and may hold spaces.
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        parents.set(Number(name), parent);
+      } catch {
+        // The process ended while the list was read.
+      }
+    }
+  } catch {
+    return [root];
+  }
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) {
+    for (const [pid, parent] of parents) if (parent === tree[i]) tree.push(pid);
+  }
+  return tree;
+}
+
+/** Resident memory of a process and of its descendants: the largest one, and all together. */
+export function treeResident(pid: number): { largest: number; total: number } | undefined {
+  const sizes = processTree(pid).flatMap((p) => residentBytes(p) ?? []);
+  if (sizes.length === 0) return undefined;
+  return { largest: Math.max(...sizes), total: sizes.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * Samples the resident memory of a process and its workers every 200 ms until
+ * stopped; returns the highest seen of the largest process and of their sum.
+ */
+export function sampleResident(pid: number): { stop(): { largest?: number; total?: number } } {
+  let largest: number | undefined;
+  let total: number | undefined;
   const take = () => {
-    const rss = residentBytes(pid);
-    if (rss !== undefined) max = Math.max(max ?? 0, rss);
+    const rss = treeResident(pid);
+    if (rss === undefined) return;
+    largest = Math.max(largest ?? 0, rss.largest);
+    total = Math.max(total ?? 0, rss.total);
   };
   take();
   const timer = setInterval(take, 200);
@@ -147,7 +185,7 @@ export function sampleResident(pid: number): { stop(): number | undefined } {
     stop() {
       clearInterval(timer);
       take();
-      return max;
+      return { largest, total };
     },
   };
 }

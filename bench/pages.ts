@@ -14,15 +14,16 @@
 //                      Unset: a fresh temporary directory, removed at the end.
 //   BENCH_SECONDS      seconds per load scenario (10)
 //   BENCH_CONNECTIONS  concurrent connections per scenario (10)
-//   BENCH_SERVER       tsx (default: `node --import tsx src/main.ts serve`, the current sources) or
-//                      dist (`node dist/main.js serve`; run `npm run build` first)
+//   BENCH_SERVER       dist (default: `node dist/main.js serve`, what `npm start` runs; `npm run
+//                      bench` builds it first) or tsx (`node --import tsx src/main.ts serve`)
+//   BENCH_WORKERS      processes serving (`serve --workers N`); default: one per processor core
 //   BENCH_RESULTS      where to write the results (bench/results.json)
 //
 // The server runs with KHABAR_TRUST_PROXY=on, as behind the nginx the README describes, so that the
 // comment scenario can post as many readers (X-Forwarded-For) instead of tripping the per-address
 // limit of 5 comments in 10 minutes from one address. Refusals are counted, not hidden.
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/config.js';
@@ -32,10 +33,10 @@ import {
   cleanUp,
   freePort,
   removeAtExit,
-  residentBytes,
   runToEnd,
   startProcess,
   stopProcess,
+  treeResident,
 } from './pages-processes.js';
 import { formatTable, formatTargets, judgeTargets, shownMs, writeResults } from './pages-report.js';
 import { getRaw, publishToVisible, sectionPage, settle, warm } from './pages-site.js';
@@ -55,8 +56,9 @@ const load: LoadSettings = {
   connections: setting('BENCH_CONNECTIONS', 10),
 };
 const corpusFile = process.env.BENCH_CORPUS ? path.resolve(process.env.BENCH_CORPUS) : undefined;
-const serverKind = process.env.BENCH_SERVER ?? 'tsx';
+const serverKind = process.env.BENCH_SERVER ?? 'dist';
 if (serverKind !== 'tsx' && serverKind !== 'dist') throw new Error('BENCH_SERVER must be tsx or dist');
+const workers = setting('BENCH_WORKERS', availableParallelism());
 const resultsFile = path.resolve(
   process.env.BENCH_RESULTS ?? fileURLToPath(new URL('./results.json', import.meta.url)),
 );
@@ -98,8 +100,10 @@ async function main() {
 
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const serverArgs =
-    serverKind === 'dist' ? ['dist/main.js', 'serve'] : ['--import', 'tsx', 'src/main.ts', 'serve'];
+  const serverArgs = [
+    ...(serverKind === 'dist' ? ['dist/main.js', 'serve'] : ['--import', 'tsx', 'src/main.ts', 'serve']),
+    ...(workers > 1 ? ['--workers', String(workers)] : []),
+  ];
   console.error(`starting the site (${serverArgs.join(' ')})`);
   const server = await startProcess(
     serverArgs,
@@ -115,7 +119,7 @@ async function main() {
     },
     port,
   );
-  const idleRss = residentBytes(server.pid);
+  const idleRss = treeResident(server.pid)?.largest;
 
   await warm(origin, hot);
   const captured = await getRaw(origin, hot[0] ?? '/');
@@ -233,7 +237,7 @@ async function main() {
       (site.generatedSeconds === null
         ? ', reused corpus'
         : `, generated in ${site.generatedSeconds.toFixed(1)} s`) +
-      `; server ${serverKind}, idle RSS ${idleRss ? Math.round(idleRss / 1024 / 1024) : 'n/a'} MB\n`,
+      `; server ${serverKind}, ${workers} worker${workers > 1 ? 's' : ''}, idle RSS ${idleRss ? Math.round(idleRss / 1024 / 1024) : 'n/a'} MB (largest process)\n`,
   );
   console.log(formatTable(report));
   const p95 = (key: string) =>
@@ -253,7 +257,7 @@ async function main() {
       generatedCpuSeconds: site.generatedCpuSeconds,
       cached: corpusFile !== undefined,
     },
-    settings: { ...load, server: serverKind, trustProxy: true },
+    settings: { ...load, server: serverKind, workers, trustProxy: true },
     idleRssBytes: idleRss,
   });
   console.log(`\nwritten to ${path.relative(process.cwd(), resultsFile)}`);
