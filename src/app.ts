@@ -71,8 +71,10 @@ export interface AppDeps {
   clock?: Clock;
 }
 
-// Teasers, section and tag lists shared by pages: about a kilobyte each.
-const sharedValuesKept = 10_000;
+// Teasers, section and tag lists shared by pages: about a kilobyte each. Events drop them
+// when they change; the time bounds how late a write that sends none (a command-line
+// import beside the running site) shows in them.
+const sharedValues = { maxEntries: 10_000, defaultTtlMs: 5 * 60_000 };
 
 /** The services of one process, wired once; the HTTP app and the CLI both use them. */
 export function createServices(
@@ -80,7 +82,7 @@ export function createServices(
   log: (error: unknown, what: string) => void,
 ) {
   const events = new EventBus((error, event) => log(error, `listener of ${event} failed`));
-  const memo = new TaggedMemo({ maxEntries: sharedValuesKept });
+  const memo = new TaggedMemo(sharedValues);
   invalidatePagesOnChange(events, memo);
   // Search is built after the sections it filters by; a rename only reaches it later, at run time.
   const sections = createSectionService({

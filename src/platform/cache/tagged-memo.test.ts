@@ -72,6 +72,12 @@ describe('TaggedMemo', () => {
     await memo.remember('viewed', { tags: [], ttlMs: 60_000 }, async () => 1);
     now += 60_001;
     assert.equal(memo.has('viewed'), false);
+    const bounded = new TaggedMemo({ maxEntries: 2, defaultTtlMs: 300_000, now: () => now });
+    await bounded.remember('teaser', { tags: ['article:1'] }, async () => 'written by an import');
+    now += 299_000;
+    assert.ok(bounded.has('teaser'));
+    now += 1_001;
+    assert.equal(bounded.has('teaser'), false, 'a value without its own time still ends');
     await memo.remember('a', { tags: ['x'] }, async () => 'a');
     await memo.remember('b', { tags: ['x'] }, async () => 'b');
     await memo.remember('a', { tags: ['x'] }, async () => 'again');

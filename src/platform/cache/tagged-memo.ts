@@ -22,12 +22,23 @@ export class TaggedMemo {
   readonly #keysByTag = new Map<string, Set<string>>();
   readonly #loading = new Map<string, Promise<unknown>>();
   readonly #maxEntries: number;
+  readonly #defaultTtlMs: number | undefined;
   readonly #now: () => number;
   // Bumped by every invalidation: a value loaded while one happened may be stale, so it is not kept.
   #generation = 0;
 
-  constructor({ maxEntries, now = Date.now }: { maxEntries: number; now?: () => number }) {
+  constructor({
+    maxEntries,
+    defaultTtlMs,
+    now = Date.now,
+  }: {
+    maxEntries: number;
+    /** For values whose policy sets no time: a bound on how late a change made out of reach of events shows. */
+    defaultTtlMs?: number;
+    now?: () => number;
+  }) {
     this.#maxEntries = maxEntries;
+    this.#defaultTtlMs = defaultTtlMs;
     this.#now = now;
   }
 
@@ -103,10 +114,11 @@ export class TaggedMemo {
     const previous = this.#entries.get(key);
     if (previous) this.#remove(key, previous);
     const tags = [...new Set(policy.tags)];
+    const ttlMs = policy.ttlMs ?? this.#defaultTtlMs;
     this.#entries.set(key, {
       value,
       tags,
-      expiresAt: policy.ttlMs === undefined ? undefined : this.#now() + policy.ttlMs,
+      expiresAt: ttlMs === undefined ? undefined : this.#now() + ttlMs,
     });
     for (const tag of tags) {
       let keys = this.#keysByTag.get(tag);

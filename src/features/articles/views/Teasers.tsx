@@ -1,3 +1,5 @@
+import type { VNode } from 'preact';
+import { render } from 'preact-render-to-string';
 import { toPersianDigits } from '../../../platform/persian/digits.js';
 import { Picture } from '../../media/views/Picture.js';
 import { type ArticleSummary, articleKindNames, articlePath } from '../article.js';
@@ -42,11 +44,32 @@ export function LeadTeaser(props: TeaserProps) {
 
 const cardSizes = '(min-width: 1000px) 300px, (min-width: 600px) 45vw, 100vw';
 
+// A card (its picture's srcset above all) is the costliest teaser to render, and the
+// same cards fill the boxes of page after page. Its markup is kept with the teaser it
+// was made from: a changed article is fetched as a new teaser, so nothing goes stale,
+// and markup of teasers no longer held is collected with them.
+const renderedCards = new WeakMap<ArticleSummary, Map<string, string>>();
+
+function renderedOnce(item: ArticleSummary, variant: string, children: () => VNode): string {
+  let forItem = renderedCards.get(item);
+  if (!forItem) {
+    forItem = new Map();
+    renderedCards.set(item, forItem);
+  }
+  let html = forItem.get(variant);
+  if (html === undefined) {
+    html = render(children());
+    forItem.set(variant, html);
+  }
+  return html;
+}
+
 /** A picture, the headline and its time; for grids and section blocks. */
 export function CardTeaser(props: TeaserProps & { withLead?: boolean; sizes?: string }) {
-  const { item, withLead, sizes = cardSizes } = props;
-  return (
-    <article class="teaser teaser--card">
+  const { item, withLead, sizes = cardSizes, now, timeZone } = props;
+  const stamp = teaserStamp(item.publishedAt, now, timeZone);
+  const inner = renderedOnce(item, `${sizes}|${withLead === true}|${stamp}`, () => (
+    <>
       <a href={articlePath(item)} class="teaser__link">
         {item.cover && <Picture image={item.cover} sizes={sizes} />}
         <div class="teaser__text">
@@ -59,8 +82,10 @@ export function CardTeaser(props: TeaserProps & { withLead?: boolean; sizes?: st
         </div>
       </a>
       <Stamp {...props} />
-    </article>
-  );
+    </>
+  ));
+  // The markup was rendered by preact from this teaser, escaped as any other.
+  return <article class="teaser teaser--card" dangerouslySetInnerHTML={{ __html: inner }} />;
 }
 
 /** A headline on one line with its time, for the dense "latest news" list. */
