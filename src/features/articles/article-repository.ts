@@ -1,5 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DB } from '../../platform/db/database.js';
+import { preparedQuery } from '../../platform/db/prepared-query.js';
 import type { Image } from '../media/image.js';
 import { findImagesByIds } from '../media/image-repository.js';
 import { listTagsOfArticles } from '../tags/tag-repository.js';
@@ -176,13 +177,16 @@ function toArticle(
   };
 }
 
-async function loadGallery(db: DB, articleId: number): Promise<GalleryItem[]> {
-  const rows = await db
+const galleryRows = preparedQuery((db, articleId: number) =>
+  db
     .selectFrom('articleGallery')
     .select(['imageId', 'caption'])
     .where('articleId', '=', articleId)
-    .orderBy('position')
-    .execute();
+    .orderBy('position'),
+);
+
+async function loadGallery(db: DB, articleId: number): Promise<GalleryItem[]> {
+  const rows = await galleryRows(db, articleId);
   const images = await findImagesByIds(
     db,
     rows.map((r) => r.imageId),
@@ -193,8 +197,12 @@ async function loadGallery(db: DB, articleId: number): Promise<GalleryItem[]> {
   });
 }
 
+const articleRowByNewsCode = preparedQuery((db, newsCode: number) =>
+  baseQuery(db).where('articles.newsCode', '=', newsCode),
+);
+
 export async function findArticleByNewsCode(db: DB, newsCode: number): Promise<Article | undefined> {
-  const row = await baseQuery(db).where('articles.newsCode', '=', newsCode).executeTakeFirst();
+  const [row] = await articleRowByNewsCode(db, newsCode);
   if (!row) return undefined;
   const [images, tags, gallery] = await Promise.all([
     findImagesByIds(db, row.coverImageId === null ? [] : [row.coverImageId]),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { DB } from '../../platform/db/database.js';
+import { preparedQuery } from '../../platform/db/prepared-query.js';
 import {
   type Comment,
   type CommentState,
@@ -73,14 +74,12 @@ export async function findComments(db: DB, ids: readonly number[]): Promise<Comm
 }
 
 /** Every approved comment of an article, in no particular order; the caller threads them. */
+const approvedRows = preparedQuery((db, articleId: number) =>
+  db.selectFrom('comments').selectAll().where('articleId', '=', articleId).where('state', '=', 'approved'),
+);
+
 export async function listApproved(db: DB, articleId: number): Promise<Comment[]> {
-  const rows = await db
-    .selectFrom('comments')
-    .selectAll()
-    .where('articleId', '=', articleId)
-    .where('state', '=', 'approved')
-    .execute();
-  return rows.map(toComment);
+  return (await approvedRows(db, articleId)).map(toComment);
 }
 
 /** Approved comments per article; an article without any is absent from the map. */

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { DB } from '../../platform/db/database.js';
+import { preparedQuery } from '../../platform/db/prepared-query.js';
 import { type Image, type ImageCrop, parseImageCrops, parseImageFormats } from './image.js';
 import type { ImagesTable } from './image.table.js';
 
@@ -33,18 +34,23 @@ export async function insertImage(db: DB, image: Omit<Image, 'id'>, now: Date): 
   return toImage(row);
 }
 
+const imageRowById = preparedQuery((db, id: number) =>
+  db.selectFrom('images').selectAll().where('id', '=', id),
+);
+
 export async function findImagesByIds(db: DB, ids: readonly number[]): Promise<Map<number, Image>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('images')
-    .selectAll()
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  // One image (an article's cover) is the usual case, and a prepared query.
+  const rows =
+    unique.length === 1
+      ? await imageRowById(db, unique[0] as number)
+      : await db.selectFrom('images').selectAll().where('id', 'in', unique).execute();
   return new Map(rows.map((row) => [row.id, toImage(row)]));
 }
 
 export async function findImageById(db: DB, id: number): Promise<Image | undefined> {
-  const row = await db.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
+  const [row] = await imageRowById(db, id);
   return row && toImage(row);
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '../../platform/db/database.js';
+import { preparedQuery } from '../../platform/db/prepared-query.js';
 import { normalizeTagName, type Tag, type TagUsage, tagSlug } from './tag.js';
 
 export async function findTagBySlug(db: DB, slug: string): Promise<Tag | undefined> {
@@ -53,16 +54,26 @@ export async function findOrCreateTags(db: DB, names: readonly string[], now: Da
   return found.filter((tag, index) => found.findIndex((t) => t.id === tag.id) === index);
 }
 
-export async function listTagsOfArticles(db: DB, articleIds: readonly number[]): Promise<Map<number, Tag[]>> {
-  const result = new Map<number, Tag[]>();
-  if (articleIds.length === 0) return result;
-  const rows = await db
+function tagsQuery(db: DB) {
+  return db
     .selectFrom('articleTags')
     .innerJoin('tags', 'tags.id', 'articleTags.tagId')
     .select(['articleTags.articleId', 'tags.id', 'tags.slug', 'tags.name'])
-    .where('articleTags.articleId', 'in', articleIds)
-    .orderBy('articleTags.position')
-    .execute();
+    .orderBy('articleTags.position');
+}
+
+const tagRowsOfArticle = preparedQuery((db, articleId: number) =>
+  tagsQuery(db).where('articleTags.articleId', '=', articleId),
+);
+
+export async function listTagsOfArticles(db: DB, articleIds: readonly number[]): Promise<Map<number, Tag[]>> {
+  const result = new Map<number, Tag[]>();
+  if (articleIds.length === 0) return result;
+  // One article (its own page) is the usual case, and a prepared query.
+  const rows =
+    articleIds.length === 1
+      ? await tagRowsOfArticle(db, articleIds[0] as number)
+      : await tagsQuery(db).where('articleTags.articleId', 'in', articleIds).execute();
   for (const { articleId, ...tag } of rows) {
     result.set(articleId, [...(result.get(articleId) ?? []), tag]);
   }
