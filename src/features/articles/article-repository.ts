@@ -287,40 +287,23 @@ export async function findPublishedSummaries(db: DB, ids: readonly number[]): Pr
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** A published article among a tag's newest, as related articles are ranked. */
-export interface TaggedArticle {
-  id: number;
-  publishedAt: string;
+/**
+ * A tag's newest articles by id, in any state: the candidates for «مطالب مرتبط». Read from the
+ * tag's index alone; whether each is published is left to the teasers, which are remembered.
+ */
+export async function findNewestTaggedIds(db: DB, tagId: number, limit: number): Promise<number[]> {
+  const rows = await newestTaggedRows(db, tagId, limit);
+  return rows.map((row) => row.articleId);
 }
 
-/** The published articles among a tag's newest `limit`, newest first. */
-export async function findNewestPublishedTagged(
-  db: DB,
-  tagId: number,
-  limit: number,
-): Promise<TaggedArticle[]> {
-  const ids = (
-    await db
-      .selectFrom('articleTags')
-      .select('articleId')
-      .where('tagId', '=', tagId)
-      .orderBy('articleId', 'desc')
-      .limit(limit)
-      .execute()
-  ).map((row) => row.articleId);
-  if (ids.length === 0) return [];
-  // The state is checked here rather than in SQL: given `state = ?` too, SQLite would walk the
-  // index of all published articles instead of looking these few up by id.
-  const rows = await db
-    .selectFrom('articles')
-    .select(['id', 'publishedAt', 'state'])
-    .where('id', 'in', ids)
-    .execute();
-  return rows
-    .filter((row) => row.state === ('published' satisfies ArticleState) && row.publishedAt !== null)
-    .map((row) => ({ id: row.id, publishedAt: String(row.publishedAt) }))
-    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.id - a.id);
-}
+const newestTaggedRows = preparedQuery((db, tagId: number, limit: number) =>
+  db
+    .selectFrom('articleTags')
+    .select('articleId')
+    .where('tagId', '=', tagId)
+    .orderBy('articleId', 'desc')
+    .limit(limit),
+);
 
 /**
  * Publishes every scheduled article that is due, in one statement. Safe with

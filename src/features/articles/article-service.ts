@@ -35,14 +35,13 @@ import {
   type ArticleRowChanges,
   allocateNewsCode,
   findArticleByNewsCode,
-  findNewestPublishedTagged,
+  findNewestTaggedIds,
   findPublishedSummaries,
   insertArticle,
   insertRevision,
   listPublished,
   publishDueArticles,
   replaceGallery,
-  type TaggedArticle,
   updateArticleRow,
 } from './article-repository.js';
 
@@ -537,32 +536,32 @@ export function createArticleService({
      */
     async related(article: Pick<Article, 'id' | 'tags'>, limit: number, excludeIds: readonly number[] = []) {
       const excluded = new Set([article.id, ...excludeIds]);
-      const shared = new Map<number, { count: number; publishedAt: string }>();
+      const shared = new Map<number, number>();
       const perTag = await Promise.all(
         article.tags.map((tag) =>
-          memo.remember(
-            `tag-newest:${tag.id}`,
-            (rows: TaggedArticle[]) => ({
-              tags: [pageTag.tag(tag.id), ...rows.map((r) => pageTag.article(r.id))],
-            }),
-            () => findNewestPublishedTagged(db, tag.id, relatedCandidatesPerTag),
+          memo.remember(`tag-newest:${tag.id}`, { tags: [pageTag.tag(tag.id)] }, () =>
+            findNewestTaggedIds(db, tag.id, relatedCandidatesPerTag),
           ),
         ),
       );
-      for (const rows of perTag) {
-        for (const { id, publishedAt } of rows) {
-          if (excluded.has(id)) continue;
-          shared.set(id, { count: (shared.get(id)?.count ?? 0) + 1, publishedAt });
-        }
+      for (const ids of perTag) {
+        for (const id of ids) if (!excluded.has(id)) shared.set(id, (shared.get(id) ?? 0) + 1);
       }
-      const chosen = [...shared]
-        .sort(
-          ([idA, a], [idB, b]) =>
-            b.count - a.count || b.publishedAt.localeCompare(a.publishedAt) || idB - idA,
-        )
-        .slice(0, limit)
+      // Ids follow creation, close to publication: the likeliest few are read (some may be drafts
+      // or withdrawn, which have no teaser), then ordered by their real publication time.
+      const likeliest = [...shared]
+        .sort(([idA, a], [idB, b]) => b - a || idB - idA)
+        .slice(0, limit * 2)
         .map(([id]) => id);
-      return publishedSummaries(chosen);
+      const sharedWith = (id: number) => shared.get(id) ?? 0;
+      return (await publishedSummaries(likeliest))
+        .sort(
+          (a, b) =>
+            sharedWith(b.id) - sharedWith(a.id) ||
+            b.publishedAt.getTime() - a.publishedAt.getTime() ||
+            b.id - a.id,
+        )
+        .slice(0, limit);
     },
 
     /** Publishes what is due; returns how many went live. Called by the scheduler. */
