@@ -1,41 +1,24 @@
 import type { DB } from '../../platform/db/database.js';
-import { searchKey } from '../../platform/persian/search-key.js';
-import { bodyText } from '../articles/article-body.js';
+import { searchDocumentOf } from './search-document.js';
+import { documentBuilder } from './search-document-builder.js';
 import type { SearchDocument, SearchStore } from './search-repository.js';
 import {
   articleIdsShowing,
+  changedSince,
   countArticles,
   loadSearchSources,
   type SearchSource,
 } from './search-source-repository.js';
-
-/** The keys of one article: the title alone (it ranks first), the rest of its words, its writer. */
-export function searchDocumentOf(source: SearchSource): SearchDocument {
-  const words = [
-    source.surtitle,
-    source.lead,
-    bodyText(source.body),
-    source.tags.join(' '),
-    source.sectionName,
-    source.byline,
-    source.authorName,
-  ];
-  return {
-    articleId: source.id,
-    public: source.state === 'published',
-    publishedAt: source.publishedAt ?? source.createdAt,
-    title: searchKey(source.title),
-    document: searchKey(words.filter(Boolean).join(' \n ')),
-    writer: searchKey(source.writerName ?? ''),
-  };
-}
 
 export interface ReindexProgress {
   done: number;
   total: number;
 }
 
+// Renames re-index inside the renaming transaction, a batch at a time; a rebuild takes bigger batches,
+// each its own transaction: fewer commits, and bigger (so fewer) FTS5 segments to merge.
 const batchSize = 500;
+const rebuildBatchSize = 2000;
 
 /**
  * Keeps the index in step with the articles. `articlesSaved` runs inside the transaction that
@@ -71,22 +54,51 @@ export function createSearchIndexer({ db, store }: { db: DB; store: SearchStore 
     async reindex(onProgress: (progress: ReindexProgress) => void = () => {}): Promise<ReindexProgress> {
       const total = await countArticles(db);
       let done = 0;
-      let afterId = 0;
       await store.rebuildStarting(db);
       onProgress({ done, total });
-      for (;;) {
-        const sources = await loadSearchSources(db, { afterId, limit: batchSize });
-        const last = sources.at(-1);
-        if (!last) break;
-        await db.transaction().execute((trx) => store.save(trx, sources.map(searchDocumentOf)));
-        afterId = last.id;
-        done += sources.length;
-        onProgress({ done, total: Math.max(total, done) });
+      // A batch's keys are built on the worker while the batch before it is written here.
+      const builder = documentBuilder();
+      const prepare = async (afterId: number) => {
+        const sources = await loadSearchSources(db, { afterId, limit: rebuildBatchSize });
+        return { sources, documents: sources.length ? builder.build(sources) : Promise.resolve([]) };
+      };
+      try {
+        let next = await prepare(0);
+        for (;;) {
+          const { sources, documents } = next;
+          const last = sources.at(-1);
+          if (!last) break;
+          next = await prepare(last.id);
+          const built = await documents;
+          await db
+            .transaction()
+            .execute(async (trx) => store.save(trx, await stillCurrent(trx, sources, built)));
+          done += sources.length;
+          onProgress({ done, total: Math.max(total, done) });
+        }
+      } finally {
+        await builder.close();
       }
       await store.rebuildFinished(db);
       return { done, total: Math.max(total, done) };
     },
   };
+}
+
+/**
+ * The documents of a batch, with those whose article changed (or went) since the batch was read
+ * built again from the article as it is now: they were read before the previous batch was written.
+ */
+async function stillCurrent(
+  trx: DB,
+  sources: readonly SearchSource[],
+  documents: SearchDocument[],
+): Promise<SearchDocument[]> {
+  const { changed, gone } = await changedSince(trx, sources);
+  if (changed.length === 0 && gone.length === 0) return documents;
+  const stale = new Set([...changed, ...gone]);
+  const fresh = await loadSearchSources(trx, { ids: changed });
+  return [...documents.filter((d) => !stale.has(d.articleId)), ...fresh.map(searchDocumentOf)];
 }
 
 export type SearchIndexer = ReturnType<typeof createSearchIndexer>;

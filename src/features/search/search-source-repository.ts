@@ -16,6 +16,7 @@ export interface SearchSource {
   writerName: string | null;
   publishedAt: string | null;
   createdAt: string;
+  updatedAt: string;
 }
 
 /**
@@ -41,6 +42,7 @@ export async function loadSearchSources(
       'articles.byline',
       'articles.publishedAt',
       'articles.createdAt',
+      'articles.updatedAt',
       'sections.name as sectionName',
       'authors.name as authorName',
       'users.name as writerName',
@@ -57,6 +59,30 @@ export async function loadSearchSources(
     rows.map((r) => r.id),
   );
   return rows.map((row) => ({ ...row, tags: (tags.get(row.id) ?? []).map((t) => t.name) }));
+}
+
+/** Of these sources, the articles saved since they were read, and those no longer there. */
+export async function changedSince(
+  db: DB,
+  sources: readonly SearchSource[],
+): Promise<{ changed: number[]; gone: number[] }> {
+  if (sources.length === 0) return { changed: [], gone: [] };
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'updatedAt'])
+    .where(
+      'id',
+      'in',
+      sources.map((s) => s.id),
+    )
+    .execute();
+  const now = new Map(rows.map((r) => [r.id, new Date(r.updatedAt).getTime()]));
+  return {
+    changed: sources
+      .filter((s) => now.has(s.id) && now.get(s.id) !== new Date(s.updatedAt).getTime())
+      .map((s) => s.id),
+    gone: sources.filter((s) => !now.has(s.id)).map((s) => s.id),
+  };
 }
 
 export async function countArticles(db: DB): Promise<number> {
