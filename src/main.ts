@@ -1,17 +1,13 @@
 import { parseArgs } from 'node:util';
-import { createServices } from './app.js';
-import { BackupError, backupSite, restoreSite } from './cli/backup.js';
+import type { Services } from './app.js';
 import { openMigratedDatabase } from './cli/prepare.js';
-import { PortInUseError, serve } from './cli/serve.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
-import { createDemoAdmin, seedDemoContent } from './features/demo/demo-seeder.js';
-import { runImportCommand } from './features/import/import-command.js';
-import { ImportError } from './features/import/wordpress-import-service.js';
-import { MigrateDataError } from './features/migrate-data/migrate-data.js';
-import { runMigrateData } from './features/migrate-data/migrate-data-command.js';
-import { reindexProgressBar } from './features/search/reindex-progress.js';
 import { DatabaseUnavailableError } from './platform/db/database.js';
 import { AppError } from './platform/errors.js';
+
+// Each command loads its own modules when it runs: `serve` never holds the WordPress
+// importer's XML parser, the backup code or the demo's articles, and the others
+// do not load what only serving needs.
 
 const usage = `usage: khabar <command>
 
@@ -30,10 +26,8 @@ const usage = `usage: khabar <command>
 
 Environment: PORT, HOST, KHABAR_DATA_DIR, DATABASE_URL, KHABAR_DEMO, KHABAR_SITE_URL, ... (see README)`;
 
-async function withServices<T>(
-  config: Config,
-  work: (services: ReturnType<typeof createServices>) => Promise<T>,
-) {
+async function withServices<T>(config: Config, work: (services: Services) => Promise<T>) {
+  const { createServices } = await import('./app.js');
   const database = await openMigratedDatabase(config);
   try {
     const services = createServices({ config, db: database.db }, (error, what) => console.error(what, error));
@@ -51,6 +45,23 @@ function option(values: Record<string, string | string[] | boolean | undefined>,
 }
 
 class UsageError extends Error {}
+
+/** A command's own failure whose message is written for the person at the terminal: one line, no stack. */
+class CommandError extends Error {}
+
+type ErrorClass = abstract new (...args: never[]) => Error;
+
+/** Runs `work`, turning its failures of the given kinds into a CommandError with the same message. */
+async function explained<T>(work: () => Promise<T>, ...kinds: ErrorClass[]): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (kinds.some((kind) => error instanceof kind)) {
+      throw new CommandError((error as Error).message, { cause: error });
+    }
+    throw error;
+  }
+}
 
 function workerCount(raw: string | undefined): number {
   if (raw === undefined) return 1;
@@ -90,18 +101,23 @@ async function run(argv: string[]): Promise<void> {
   if (command === 'backup' || command === 'restore') {
     const folder = sub;
     if (!folder) throw new UsageError(`${command} needs a folder: khabar ${command} FOLDER`);
-    if (command === 'restore') {
-      await restoreSite(config, folder);
-      console.log(`restored from ${folder}`);
-      return;
-    }
-    const { bytes, mediaFiles } = await backupSite(config, folder);
-    console.log(`backup in ${folder}: database ${bytes} bytes, ${mediaFiles} media files`);
-    return;
+    const { BackupError, backupSite, restoreSite } = await import('./cli/backup.js');
+    return explained(async () => {
+      if (command === 'restore') {
+        await restoreSite(config, folder);
+        console.log(`restored from ${folder}`);
+        return;
+      }
+      const { bytes, mediaFiles } = await backupSite(config, folder);
+      console.log(`backup in ${folder}: database ${bytes} bytes, ${mediaFiles} media files`);
+    }, BackupError);
   }
   switch (at) {
-    case 'serve':
-      return serve(config, { workers: workerCount(values.workers) });
+    case 'serve': {
+      const workers = workerCount(values.workers);
+      const { PortInUseError, serve } = await import('./cli/serve.js');
+      return explained(() => serve(config, { workers }), PortInUseError);
+    }
     case 'migrate': {
       const database = await openMigratedDatabase(config);
       await database.destroy();
@@ -110,11 +126,18 @@ async function run(argv: string[]): Promise<void> {
       );
       return;
     }
-    case 'migrate-data':
-      await runMigrateData(config, option(values, 'to'), (line) => console.log(line));
+    case 'migrate-data': {
+      const to = option(values, 'to');
+      const [{ MigrateDataError }, { runMigrateData }] = await Promise.all([
+        import('./features/migrate-data/migrate-data.js'),
+        import('./features/migrate-data/migrate-data-command.js'),
+      ]);
+      await explained(() => runMigrateData(config, to, (line) => console.log(line)), MigrateDataError);
       return;
+    }
     case 'demo':
       return withServices(config, async (services) => {
+        const { createDemoAdmin, seedDemoContent } = await import('./features/demo/demo-seeder.js');
         const seeded = await seedDemoContent(services);
         if (!seeded) {
           console.log('the site already has users or articles; demo not added');
@@ -126,6 +149,7 @@ async function run(argv: string[]): Promise<void> {
       });
     case 'reindex':
       return withServices(config, async ({ search }) => {
+        const { reindexProgressBar } = await import('./features/search/reindex-progress.js');
         const { done } = await search.reindex(reindexProgressBar(process.stderr));
         console.log(`search index rebuilt: ${done} articles`);
       });
@@ -133,14 +157,22 @@ async function run(argv: string[]): Promise<void> {
       const file = positionals[2];
       if (!file)
         throw new UsageError('import wordpress needs the export file: khabar import wordpress EXPORT.xml');
+      const [{ runImportCommand }, { ImportError }] = await Promise.all([
+        import('./features/import/import-command.js'),
+        import('./features/import/wordpress-import-service.js'),
+      ]);
       return withServices(config, async (services) => {
-        const report = await runImportCommand(services, config.dataDir, {
-          file,
-          mediaDir: values['media-dir'],
-          dryRun: values['dry-run'] ?? false,
-          mapCategory: values['map-category'] ?? [],
-          reportFile: values.report,
-        });
+        const report = await explained(
+          () =>
+            runImportCommand(services, config.dataDir, {
+              file,
+              mediaDir: values['media-dir'],
+              dryRun: values['dry-run'] ?? false,
+              mapCategory: values['map-category'] ?? [],
+              reportFile: values.report,
+            }),
+          ImportError,
+        );
         if (report.interrupted) process.exitCode = 130;
       });
     }
@@ -166,14 +198,11 @@ async function run(argv: string[]): Promise<void> {
 
 run(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`khabar: configuration: ${error.message}`);
-  else if (error instanceof DatabaseUnavailableError || error instanceof PortInUseError) {
-    console.error(`khabar: ${error.message}`);
-  } else if (error instanceof UsageError) console.error(`khabar: ${error.message}\n\n${usage}`);
+  else if (error instanceof UsageError) console.error(`khabar: ${error.message}\n\n${usage}`);
   else if (
-    error instanceof AppError ||
-    error instanceof ImportError ||
-    error instanceof MigrateDataError ||
-    error instanceof BackupError
+    error instanceof DatabaseUnavailableError ||
+    error instanceof CommandError ||
+    error instanceof AppError
   )
     console.error(`khabar: ${error.message}`);
   else if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {

@@ -1,8 +1,16 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { ValidationError } from '../../platform/errors.js';
 import { type ImageCrop, type ImageFormat, imageCropSizes, imageCrops } from './image.js';
+
+/**
+ * Sharp and its libvips (about 25 MB resident) load with the first image to encode, so a
+ * server that only reads never holds them.
+ */
+async function loadSharp() {
+  return (await import('sharp')).default;
+}
 
 /** Widths served to readers: a phone, a tablet or desktop column, a wide screen. */
 export const variantWidths = [480, 960, 1600] as const;
@@ -73,6 +81,7 @@ export function checkUploadFormat(meta: Metadata): void {
  * on; nothing is written anywhere.
  */
 export async function decodeImage(input: Buffer, check?: (meta: Metadata) => void): Promise<Decoded> {
+  const sharp = await loadSharp();
   // failOn 'warning' makes a truncated JPEG an error instead of a grey lower half.
   const source = () => sharp(input, { limitInputPixels: maxInputPixels, failOn: 'warning' });
   const meta = await source()
@@ -114,6 +123,7 @@ export async function writeVariants(
   base: string,
   widths: readonly number[],
 ): Promise<void> {
+  const sharp = await loadSharp();
   const raw = { width: decoded.width, height: decoded.height, channels: decoded.channels };
   await mkdir(path.dirname(base), { recursive: true });
   try {
@@ -166,6 +176,7 @@ function cropPath(base: string, crop: ImageCrop): string {
  * every crop of the set is removed.
  */
 export async function writeCrops(decoded: Decoded, base: string): Promise<ImageCrop[]> {
+  const sharp = await loadSharp();
   const raw = { width: decoded.width, height: decoded.height, channels: decoded.channels };
   await mkdir(path.dirname(base), { recursive: true });
   try {

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
 
 // This file sits three levels below the project root both in src/ and in dist/.
 const iconFile = fileURLToPath(new URL('../../../public/favicon.svg', import.meta.url));
@@ -15,7 +14,8 @@ let drawn: Promise<Buffer> | undefined;
 
 /** The logo as PNG bytes, drawn on first use from public/favicon.svg. */
 export function publisherLogoPng(): Promise<Buffer> {
-  drawn ??= readFile(iconFile).then((svg) =>
+  // Sharp is loaded here, not at start: most processes never draw the logo.
+  drawn ??= Promise.all([readFile(iconFile), import('sharp')]).then(([svg, { default: sharp }]) =>
     sharp(svg, { density: 1200 }).resize(publisherLogo.size, publisherLogo.size).png().toBuffer(),
   );
   // A failed draw is not remembered, so the next request tries again.

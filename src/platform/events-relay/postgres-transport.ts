@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { isRelayedEvent, type RelayedEvent, type RelayTransport } from './event-relay.js';
 
 const channel = 'khabar_events';
@@ -45,7 +45,15 @@ export function postgresTransport({
   };
 
   const connect = async () => {
-    const next = new pg.Client({ connectionString: url });
+    let driver: typeof pg;
+    try {
+      // Loaded here rather than at start so that a SQLite server never holds the driver.
+      ({ default: driver } = await import('pg'));
+    } catch (error) {
+      log('event relay: the PostgreSQL driver (pg) cannot be loaded; events are not relayed', error);
+      return;
+    }
+    const next = new driver.Client({ connectionString: url });
     next.on('error', (error) => {
       log('event relay: connection lost', error);
       if (client === next) client = undefined;
