@@ -74,19 +74,27 @@ function* hitWidths(units: readonly Unit[], i: number, terms: readonly { key: st
 
 /**
  * Where the query first matched in the text. A body runs to thousands of words and the match is
- * usually near its start, so the text is read in growing pieces, each cut at a space.
+ * usually near its start, so words are folded only until a match is found: a window is tried once
+ * the units it may span have been read.
  */
 function firstMatchAt(text: string, query: SearchQuery): number | undefined {
   const terms = termsOf(query);
-  for (let length = 2000; ; length *= 4) {
-    const space = length < text.length ? text.lastIndexOf(' ', length) : -1;
-    const cut = space > 0 ? space : text.length;
-    const units = unitsOf(text.slice(0, cut));
-    for (let i = 0; i < units.length; i++) {
-      if (!hitWidths(units, i, terms).next().done) return units[i]?.start;
+  const units: Unit[] = [];
+  let tried = 0;
+  const tryUpTo = (end: number): number | undefined => {
+    for (; tried < end; tried++) {
+      if (!hitWidths(units, tried, terms).next().done) return units[tried]?.start;
     }
-    if (cut === text.length) return undefined;
+    return undefined;
+  };
+  for (const match of text.matchAll(UNIT)) {
+    const key = unitKey(match[0]);
+    if (!key) continue;
+    units.push({ start: match.index, end: match.index + match[0].length, key });
+    const found = tryUpTo(units.length - widestWindow);
+    if (found !== undefined) return found;
   }
+  return tryUpTo(units.length);
 }
 
 /**

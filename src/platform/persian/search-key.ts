@@ -91,7 +91,7 @@ export function foldForSearch(text: string): string {
 // spaces and no rule of it reaches across them (unlike, say, U+FEFF, which \s includes but folding
 // deletes, joining its neighbours).
 const foldedWords = new Map<string, string>();
-const foldedWordsKept = 200_000;
+const foldedWordsKept = 50_000;
 const ASCII_SPACES = /[ \n\r\t]+/;
 
 function foldWordByWord(text: string): string {
