@@ -7,6 +7,7 @@ import {
   changedSince,
   countArticles,
   loadSearchSources,
+  publishedIdsFrom,
   type SearchSource,
 } from './search-source-repository.js';
 
@@ -82,6 +83,18 @@ export function createSearchIndexer({ db, store }: { db: DB; store: SearchStore 
       await store.rebuildFinished(db);
       return { done, total: Math.max(total, done) };
     },
+
+    /**
+     * Fills SQLite's recent tier without rebuilding the rest: the newest articles are saved again,
+     * which adds them to it. For a site upgraded to the tier; returns how many were indexed.
+     */
+    async fillRecentTier(): Promise<number> {
+      const from = await store.rebuildStarting(db);
+      const ids = from === undefined ? [] : await publishedIdsFrom(db, from);
+      await saveAgain(db, store, ids);
+      await store.rebuildFinished(db);
+      return ids.length;
+    },
   };
 }
 
@@ -99,6 +112,17 @@ async function stillCurrent(
   const stale = new Set([...changed, ...gone]);
   const fresh = await loadSearchSources(trx, { ids: changed });
   return [...documents.filter((d) => !stale.has(d.articleId)), ...fresh.map(searchDocumentOf)];
+}
+
+/** Indexes these articles again, a batch per transaction (keys built here: the batches are few). */
+async function saveAgain(db: DB, store: SearchStore, ids: readonly number[]): Promise<void> {
+  for (let at = 0; at < ids.length; at += rebuildBatchSize) {
+    const batch = ids.slice(at, at + rebuildBatchSize);
+    await db.transaction().execute(async (trx) => {
+      const sources = await loadSearchSources(trx, { ids: batch });
+      await store.save(trx, sources.map(searchDocumentOf));
+    });
+  }
 }
 
 export type SearchIndexer = ReturnType<typeof createSearchIndexer>;

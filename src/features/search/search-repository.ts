@@ -47,8 +47,11 @@ export interface IndexMatch {
 export interface SearchStore {
   /** Puts each article's keys in the index it belongs to, replacing what was there. */
   save(db: DB, documents: readonly SearchDocument[]): Promise<void>;
-  /** Before a rebuild: lets SQLite's recent tier fill with the newest articles as they are saved. */
-  rebuildStarting(db: DB): Promise<void>;
+  /**
+   * Before a rebuild: lets SQLite's recent tier fill with the newest articles as they are saved.
+   * Returns the row key from which saved articles go to the tier (none on PostgreSQL).
+   */
+  rebuildStarting(db: DB): Promise<number | undefined>;
   /** After a rebuild: completes SQLite's recent tier, merges FTS5 segments, refreshes statistics. */
   rebuildFinished(db: DB): Promise<void>;
   /** Published matches, newest first, at most `limit`: never more work than the limit needs. */
@@ -297,6 +300,7 @@ function sqliteStore(recentSize: number): SearchStore {
       else if (start > bound.fillFrom) await raiseRecentBound(db, bound, start);
       else await setRecentBound(db, { ...bound, fillFrom: start });
       await setFts5Options(db, rebuildOptions);
+      return (await recentBound(db))?.fillFrom;
     },
 
     async rebuildFinished(db) {
@@ -477,7 +481,9 @@ function postgresStore(recentSize: number): SearchStore {
       }
     },
 
-    async rebuildStarting() {},
+    async rebuildStarting() {
+      return undefined;
+    },
 
     async rebuildFinished(db) {
       await sql`analyze search_public, search_recent, search_desk`.execute(db);

@@ -217,6 +217,9 @@ export function createSearchService({ db, sections, timeZone, bounds }: SearchSe
     /** Rebuilds the whole index (`khabar reindex`). */
     reindex: indexer.reindex,
 
+    /** Fills SQLite's recent tier alone, after the upgrade that added it. */
+    fillRecentTier: indexer.fillRecentTier,
+
     /** Bytes the index takes, for the bench and operators. */
     indexSize: () => store.sizeInBytes(db),
 

@@ -1,5 +1,6 @@
 import type { DB } from '../../platform/db/database.js';
 import { listTagsOfArticles } from '../tags/tag-repository.js';
+import { idSpace, rowKey } from './search-order.js';
 
 /** What the index is built from: an article's words and who wrote it, in any state. */
 export interface SearchSource {
@@ -59,6 +60,18 @@ export async function loadSearchSources(
     rows.map((r) => r.id),
   );
   return rows.map((row) => ({ ...row, tags: (tags.get(row.id) ?? []).map((t) => t.name) }));
+}
+
+/** Ids of the published articles whose row key (search-order.ts) is `fromKey` or above. */
+export async function publishedIdsFrom(db: DB, fromKey: number): Promise<number[]> {
+  const minute = new Date(Math.floor(fromKey / idSpace) * 60_000).toISOString();
+  const rows = await db
+    .selectFrom('articles')
+    .select(['id', 'publishedAt'])
+    .where('state', '=', 'published')
+    .where('publishedAt', '>=', minute)
+    .execute();
+  return rows.filter((r) => r.publishedAt && rowKey(r.publishedAt, r.id) >= fromKey).map((r) => r.id);
 }
 
 /** Of these sources, the articles saved since they were read, and those no longer there. */
