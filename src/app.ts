@@ -89,6 +89,7 @@ export function createServices(
     db,
     clock,
     events,
+    memo,
     onRenamed: (trx, id) => search.sectionRenamed(trx, id),
   });
   const search = createSearchService({ db, sections, timeZone: config.timeZone });

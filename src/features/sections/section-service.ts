@@ -1,3 +1,5 @@
+import { pageTag } from '../../platform/cache/page-tags.js';
+import { TaggedMemo } from '../../platform/cache/tagged-memo.js';
 import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/database.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
@@ -25,6 +27,8 @@ export interface SectionServiceDeps {
   events: EventBus;
   /** Runs in the transaction that renamed a section (the search index). */
   onRenamed?: (trx: DB, sectionId: number) => Promise<void>;
+  /** Keeps the menu, which every page shows, until a section changes. */
+  memo?: TaggedMemo;
 }
 
 const maxNameLength = 40;
@@ -63,7 +67,13 @@ function checkSlug(typed: string, name: string): string {
   return slug;
 }
 
-export function createSectionService({ db, clock, events, onRenamed }: SectionServiceDeps) {
+export function createSectionService({
+  db,
+  clock,
+  events,
+  onRenamed,
+  memo = new TaggedMemo({ maxEntries: 0 }),
+}: SectionServiceDeps) {
   function authorize(actor: Actor): void {
     if (!canManageSections(actor)) throw new ForbiddenError('مدیریت سرویس‌ها فقط با دبیران و مدیران است.');
   }
@@ -75,7 +85,8 @@ export function createSectionService({ db, clock, events, onRenamed }: SectionSe
   }
 
   return {
-    list: (): Promise<Section[]> => listSections(db),
+    list: (): Promise<Section[]> =>
+      memo.remember('sections', { tags: [pageTag.frame] }, () => listSections(db)),
 
     async getBySlug(slug: string): Promise<Section> {
       const section = await findSectionBySlug(db, slug);
@@ -89,6 +100,8 @@ export function createSectionService({ db, clock, events, onRenamed }: SectionSe
       await db.transaction().execute(async (trx) => {
         for (const section of defaultSections) await insertSection(trx, section, clock.now());
       });
+      const [first] = await listSections(db);
+      if (first) events.emit('section.changed', { sectionId: first.id });
       return defaultSections.length;
     },
 
