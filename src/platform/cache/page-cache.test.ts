@@ -81,6 +81,19 @@ describe('PageCache', () => {
     assert.equal(cache.stored(stored, 'br'), full, 'a full form is kept as it is');
   });
 
+  it('keeps only the bytes of a compressed form, not the zlib chunk it was written into', async () => {
+    const cache = new PageCache({ maxBytes: 1_000_000 });
+    // Random bytes hardly compress: each form is about 10 KB, inside zlib's 16 KB output chunk.
+    const stored = cache.set({ ...page('/a', []), body: randomBytes(10_000) });
+    for (const form of [
+      await cache.encodeForFirstReader(stored, 'br'),
+      await cache.encode(stored, 'gzip'),
+    ]) {
+      assert.ok(form.length > 9_000);
+      assert.equal(form.buffer.byteLength, form.length);
+    }
+  });
+
   it('makes each compressed form once, even when asked for it twice at the same time, and keeps it', async () => {
     const cache = new PageCache({ maxBytes: 1_000_000 });
     const stored = cache.set(page('/a', [], 5000));

@@ -173,7 +173,9 @@ export class PageCache {
     page.pending ??= {};
     const pending = page.pending[encoding];
     if (pending) return pending;
-    const made = compress(page.body, encoding, quick).then((form) => {
+    const made = compress(page.body, encoding, quick).then((output) => {
+      // zlib hands back a view of its 8–16 KB output chunk; a kept page keeps only its own bytes.
+      const form = output.buffer.byteLength > output.length ? Buffer.from(output) : output;
       page[encoding] = form;
       if (quick) page.quick = { ...page.quick, [encoding]: true };
       delete page.pending?.[encoding];
