@@ -85,10 +85,7 @@ describe('PageCache', () => {
     const cache = new PageCache({ maxBytes: 1_000_000 });
     // Random bytes hardly compress: each form is about 10 KB, inside zlib's 16 KB output chunk.
     const stored = cache.set({ ...page('/a', []), body: randomBytes(10_000) });
-    for (const form of [
-      await cache.encodeForFirstReader(stored, 'br'),
-      await cache.encode(stored, 'gzip'),
-    ]) {
+    for (const form of [await cache.encodeForFirstReader(stored, 'br'), await cache.encode(stored, 'gzip')]) {
       assert.ok(form.length > 9_000);
       assert.equal(form.buffer.byteLength, form.length);
     }
