@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip as gzipCallback, gzipSync } from 'node:zlib';
+import { TagIndex } from './tag-index.js';
 
 const brotli = promisify(brotliCompress);
 const gzip = promisify(gzipCallback);
@@ -73,7 +74,7 @@ export interface NewPage {
  */
 export class PageCache {
   readonly #entries = new Map<string, CachedPage>();
-  readonly #keysByTag = new Map<string, Set<string>>();
+  readonly #tags = new TagIndex();
   readonly #maxBytes: number;
   readonly #now: () => number;
   #bytes = 0;
@@ -123,14 +124,7 @@ export class PageCache {
     // A page larger than the whole budget is answered but not kept.
     if (entry.bytes > this.#maxBytes) return entry;
     this.#entries.set(entry.key, entry);
-    for (const tag of entry.tags) {
-      let keys = this.#keysByTag.get(tag);
-      if (!keys) {
-        keys = new Set();
-        this.#keysByTag.set(tag, keys);
-      }
-      keys.add(entry.key);
-    }
+    this.#tags.add(entry.key, entry.tags);
     this.#bytes += entry.bytes;
     this.#stored++;
     this.#evictOverflow();
@@ -203,13 +197,11 @@ export class PageCache {
     const list = [...tags];
     for (const linked of this.#linked) linked.invalidate(list);
     let dropped = 0;
-    for (const tag of list) {
-      for (const key of this.#keysByTag.get(tag) ?? []) {
-        const page = this.#entries.get(key);
-        if (page) {
-          this.#remove(page);
-          dropped++;
-        }
+    for (const key of this.#tags.keysOf(list)) {
+      const page = this.#entries.get(key);
+      if (page) {
+        this.#remove(page);
+        dropped++;
       }
     }
     this.#invalidated += dropped;
@@ -219,7 +211,7 @@ export class PageCache {
   clear(): void {
     for (const linked of this.#linked) linked.clear();
     this.#entries.clear();
-    this.#keysByTag.clear();
+    this.#tags.clear();
     this.#bytes = 0;
   }
 
@@ -246,12 +238,7 @@ export class PageCache {
   #remove(page: CachedPage): void {
     this.#entries.delete(page.key);
     this.#bytes -= page.bytes;
-    for (const tag of page.tags) {
-      const keys = this.#keysByTag.get(tag);
-      if (!keys) continue;
-      keys.delete(page.key);
-      if (keys.size === 0) this.#keysByTag.delete(tag);
-    }
+    this.#tags.remove(page.key, page.tags);
   }
 }
 

@@ -1,3 +1,5 @@
+import { TagIndex } from './tag-index.js';
+
 /** When a remembered value must be dropped: when any of its tags changes, or after a time. */
 export interface MemoPolicy {
   /** The same tags as pages carry (`article:42`, `section:3`…), dropped by the same events. */
@@ -19,7 +21,7 @@ interface Entry {
  */
 export class TaggedMemo {
   readonly #entries = new Map<string, Entry>();
-  readonly #keysByTag = new Map<string, Set<string>>();
+  readonly #tags = new TagIndex();
   readonly #loading = new Map<string, Promise<unknown>>();
   readonly #maxEntries: number;
   readonly #defaultTtlMs: number | undefined;
@@ -88,13 +90,11 @@ export class TaggedMemo {
   invalidate(tags: Iterable<string>): number {
     this.#generation++;
     let dropped = 0;
-    for (const tag of tags) {
-      for (const key of this.#keysByTag.get(tag) ?? []) {
-        const entry = this.#entries.get(key);
-        if (entry) {
-          this.#remove(key, entry);
-          dropped++;
-        }
+    for (const key of this.#tags.keysOf(tags)) {
+      const entry = this.#entries.get(key);
+      if (entry) {
+        this.#remove(key, entry);
+        dropped++;
       }
     }
     return dropped;
@@ -103,7 +103,7 @@ export class TaggedMemo {
   clear(): void {
     this.#generation++;
     this.#entries.clear();
-    this.#keysByTag.clear();
+    this.#tags.clear();
   }
 
   get size(): number {
@@ -120,14 +120,7 @@ export class TaggedMemo {
       tags,
       expiresAt: ttlMs === undefined ? undefined : this.#now() + ttlMs,
     });
-    for (const tag of tags) {
-      let keys = this.#keysByTag.get(tag);
-      if (!keys) {
-        keys = new Set();
-        this.#keysByTag.set(tag, keys);
-      }
-      keys.add(key);
-    }
+    this.#tags.add(key, tags);
     for (const [oldestKey, oldest] of this.#entries) {
       if (this.#entries.size <= this.#maxEntries) break;
       this.#remove(oldestKey, oldest);
@@ -136,11 +129,6 @@ export class TaggedMemo {
 
   #remove(key: string, entry: Entry): void {
     this.#entries.delete(key);
-    for (const tag of entry.tags) {
-      const keys = this.#keysByTag.get(tag);
-      if (!keys) continue;
-      keys.delete(key);
-      if (keys.size === 0) this.#keysByTag.delete(tag);
-    }
+    this.#tags.remove(key, entry.tags);
   }
 }
