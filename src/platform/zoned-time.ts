@@ -3,6 +3,8 @@
 // for each instant, so a zone that changes its rules (Tehran dropped daylight saving in 2022) is
 // right on both sides of the change.
 
+import { boundedMemo } from './bounded-memo.js';
+
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
@@ -16,19 +18,13 @@ function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
 
 // Pages write the same publication times again and again; zones change their offset on whole
 // minutes, so a minute's answer is kept.
-const rememberedOffsets = new Map<string, number>();
-const maxRememberedOffsets = 20_000;
+const rememberedOffset = boundedMemo<number>(20_000);
 
 /** Minutes east of UTC in `timeZone` at `date` (Tehran: 210). */
 export function utcOffsetMinutes(date: Date, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(date.getTime() / 60_000)}`;
-  let offset = rememberedOffsets.get(key);
-  if (offset === undefined) {
-    offset = offsetFromIntl(date, timeZone);
-    if (rememberedOffsets.size >= maxRememberedOffsets) rememberedOffsets.clear();
-    rememberedOffsets.set(key, offset);
-  }
-  return offset;
+  return rememberedOffset(`${timeZone}|${Math.floor(date.getTime() / 60_000)}`, () =>
+    offsetFromIntl(date, timeZone),
+  );
 }
 
 function offsetFromIntl(date: Date, timeZone: string): number {

@@ -1,4 +1,5 @@
 import * as jalaali from 'jalaali-js';
+import { boundedMemo } from '../bounded-memo.js';
 import { toAsciiDigits, toPersianDigits } from './digits.js';
 
 const MONTH_NAMES = [
@@ -79,20 +80,19 @@ type PartValues = Partial<Record<Intl.DateTimeFormatPartTypes, string>>;
 // formatToParts is the costliest step of a teaser, and the same publication times
 // are formatted on page after page. Display formats stop at the minute, so a
 // minute's parts are kept; the wall clock (seconds) is always computed.
-const rememberedParts = new Map<string, Readonly<PartValues>>();
-const maxRememberedParts = 20_000;
+const rememberedParts = boundedMemo<Readonly<PartValues>>(20_000);
 
 function partValues(kind: FormatterKind, date: Date, timeZone: string): Readonly<PartValues> {
-  const key = kind === 'wallClock' ? undefined : `${kind}|${timeZone}|${Math.floor(date.getTime() / 60_000)}`;
-  const remembered = key === undefined ? undefined : rememberedParts.get(key);
-  if (remembered) return remembered;
+  if (kind === 'wallClock') return freshPartValues(kind, date, timeZone);
+  return rememberedParts(`${kind}|${timeZone}|${Math.floor(date.getTime() / 60_000)}`, () =>
+    Object.freeze(freshPartValues(kind, date, timeZone)),
+  );
+}
+
+function freshPartValues(kind: FormatterKind, date: Date, timeZone: string): PartValues {
   const values: PartValues = {};
   for (const { type, value } of formatter(kind, timeZone).formatToParts(date)) {
     values[type] = value.replace(BIDI_MARKS, '');
-  }
-  if (key !== undefined) {
-    if (rememberedParts.size >= maxRememberedParts) rememberedParts.clear();
-    rememberedParts.set(key, Object.freeze(values));
   }
   return values;
 }

@@ -1,20 +1,14 @@
+import { boundedMemo } from '../../../platform/bounded-memo.js';
 import { formatJalaliDate, formatTime, jalaliDateParts } from '../../../platform/persian/jalali.js';
 
 // Every list on every page stamps its teasers, mostly with the same few hundred
 // publication times; a stamp depends only on the minute published and the minute now.
-const rememberedStamps = new Map<string, string>();
-const maxRememberedStamps = 20_000;
+const rememberedStamp = boundedMemo<string>(20_000);
 
 /** A teaser's time: just the clock for today's items, the Jalali date and clock for older ones. */
 export function teaserStamp(date: Date, now: Date, timeZone: string): string {
   const key = `${timeZone}|${Math.floor(date.getTime() / 60_000)}|${Math.floor(now.getTime() / 60_000)}`;
-  let stamp = rememberedStamps.get(key);
-  if (stamp === undefined) {
-    stamp = freshStamp(date, now, timeZone);
-    if (rememberedStamps.size >= maxRememberedStamps) rememberedStamps.clear();
-    rememberedStamps.set(key, stamp);
-  }
-  return stamp;
+  return rememberedStamp(key, () => freshStamp(date, now, timeZone));
 }
 
 function freshStamp(date: Date, now: Date, timeZone: string): string {
