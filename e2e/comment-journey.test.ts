@@ -1,25 +1,11 @@
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { Article } from '../src/features/articles/article.js';
 import { chromiumSkip, launchChromium } from '../test/support/browser.js';
 import { createArticle } from '../test/support/factories.js';
+import { freePort } from '../test/support/khabar-process.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../test/support/test-app.js';
-
-/** A port nobody listens on right now; the site's origin must be known before the app is built. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 describe('a reader comments and a moderator approves, in Chromium', {
   skip: chromiumSkip,

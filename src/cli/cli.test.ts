@@ -7,6 +7,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { freePort } from '../../test/support/khabar-process.js';
 import { createScratchDatabase } from '../../test/support/scratch-database.js';
 import { enginesUnderTest } from '../../test/support/test-app.js';
 import { waitFor } from '../../test/support/wait.js';
@@ -16,15 +17,6 @@ const run = promisify(execFile);
 
 function khabar(args: string[], env: Record<string, string>) {
   return run(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 describe('khabar command line', () => {

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -9,21 +8,9 @@ import Database from 'better-sqlite3';
 import { createServices } from '../../src/app.js';
 import { openMigratedDatabase } from '../../src/cli/prepare.js';
 import { loadConfig } from '../../src/config/config.js';
+import { freePort } from '../support/khabar-process.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** Waits for a child to be gone; it may already be, and then 'exit' will not fire again. */
 function exited(child: ChildProcess | undefined): Promise<void> {
