@@ -78,6 +78,10 @@ for (const engine of await enginesUnderTest()) {
       assert.equal(metric(text, 'khabar_view_buffer_views'), t.services.views.pendingViews());
       assert.ok((metric(text, 'khabar_view_buffer_views') ?? 0) >= 1);
       assert.equal(metric(text, 'khabar_outbox_pending'), 0);
+      const heapUsed = metric(text, 'nodejs_heap_used_bytes') ?? 0;
+      assert.ok(heapUsed > 0 && heapUsed <= (metric(text, 'nodejs_heap_total_bytes') ?? 0));
+      assert.ok((metric(text, 'nodejs_external_memory_bytes') ?? 0) > 0);
+      assert.ok((metric(text, 'process_resident_memory_bytes') ?? 0) > heapUsed);
       if (engine.name === 'postgres') assert.equal(metric(text, 'khabar_db_pool_max_connections'), 10);
       else assert.equal(metric(text, 'khabar_db_pool_max_connections'), undefined);
       // The probes themselves stay out of the page cache.

@@ -81,16 +81,27 @@ export function registerOps(app: FastifyInstance): void {
       ),
       ...(await outboxLines(app)),
       ...poolLines(app),
-      ...gauge(
-        'process_resident_memory_bytes',
-        'Resident memory of this process.',
-        process.memoryUsage().rss,
-      ),
+      ...memoryLines(),
       ...gauge('process_uptime_seconds', 'Seconds since this process started.', Math.round(process.uptime())),
     ];
     reply.header('cache-control', 'no-store').type('text/plain; version=0.0.4; charset=utf-8');
     return `${lines.join('\n')}\n`;
   });
+}
+
+/** Where this process's memory is: what an operator needs to tell cached pages from a leak. */
+function memoryLines(): string[] {
+  const memory = process.memoryUsage();
+  return [
+    ...gauge('process_resident_memory_bytes', 'Resident memory of this process.', memory.rss),
+    ...gauge('nodejs_heap_used_bytes', 'JavaScript heap in use.', memory.heapUsed),
+    ...gauge('nodejs_heap_total_bytes', 'JavaScript heap reserved.', memory.heapTotal),
+    ...gauge(
+      'nodejs_external_memory_bytes',
+      'Memory outside the heap held by JavaScript objects (buffers, compressed pages).',
+      memory.external,
+    ),
+  ];
 }
 
 /** Posts waiting for Telegram, and how long the oldest has waited: the outbox's lag. */
