@@ -1,6 +1,7 @@
 // The page bench (issue 8): a deterministic site of 100 000 Persian articles, the real server in its
 // own process, and autocannon driving it from this process on 127.0.0.1, beside a bare node:http
-// server that answers the same bytes as the ceiling. Prints a table and the targets, and writes
+// server that answers the same bytes as the ceiling, and a Fastify server that compresses the same
+// page anew for every request as the floor of a first visit. Prints a table and the targets, and writes
 // bench/results.json. Not part of `npm test`.
 //
 //   npm run bench
@@ -26,6 +27,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { loadConfig } from '../src/config/config.js';
 import { type PreparedSite, publishedPaths, searchQueries } from './pages-corpus.js';
 import { type LoadSettings, runScenario, type Scenario, type ScenarioResult } from './pages-load.js';
@@ -73,6 +75,14 @@ function scatter<T>(items: readonly T[]): T[] {
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;
+}
+
+/** A captured body as the site rendered it, before compression. */
+function decoded({ headers, body }: { headers: Record<string, string>; body: Buffer }): Buffer {
+  const encoding = headers['content-encoding'];
+  if (encoding === 'br') return brotliDecompressSync(body);
+  if (encoding === 'gzip') return gunzipSync(body);
+  return body;
 }
 
 function readerAddress(n: number): string {
@@ -128,6 +138,11 @@ async function main() {
     ceilingFile,
     JSON.stringify({ headers: captured.headers, body: captured.body.toString('base64') }),
   );
+  const floorFile = path.join(runDir, 'floor.json');
+  writeFileSync(
+    floorFile,
+    JSON.stringify({ headers: captured.headers, html: decoded(captured).toString('utf8') }),
+  );
   const ceilingPort = await freePort();
   const ceilingServer = await startProcess(
     ['--import', 'tsx', 'bench/pages-ceiling.ts', String(ceilingPort), ceilingFile],
@@ -152,6 +167,17 @@ async function main() {
     ceilingServer,
   );
   await stopProcess(ceilingServer);
+  const floorPort = await freePort();
+  const floorServer = await startProcess(
+    ['--import', 'tsx', 'bench/pages-floor.ts', String(floorPort), String(workers), floorFile],
+    {},
+    floorPort,
+  );
+  const floor = await run(
+    { key: 'floor', name: 'first-visit floor (Fastify)', paths: cold, maxRequests: cold.length },
+    floorServer,
+  );
+  await stopProcess(floorServer);
   const scenarios: ScenarioResult[] = [];
   scenarios.push(await run({ key: 'article-hit', name: 'article, cached', paths: hot }));
   scenarios.push(
@@ -230,7 +256,7 @@ async function main() {
   const publish = await publishToVisible(origin, site.token);
   await stopProcess(server);
 
-  const report = { ceiling, scenarios, searchProbe, publish, articles: site.stats.articles };
+  const report = { ceiling, floor, scenarios, searchProbe, publish, articles: site.stats.articles };
   const targets = judgeTargets(report);
   console.log(
     `\n${site.stats.articles} articles (${site.stats.published} published, ${site.stats.tags} tags, ${site.stats.comments} comments)` +
@@ -261,7 +287,7 @@ async function main() {
     idleRssBytes: idleRss,
   });
   console.log(`\nwritten to ${path.relative(process.cwd(), resultsFile)}`);
-  const broken = [ceiling, ...scenarios, ...searchProbe].filter((s) => s.problems.length > 0);
+  const broken = [ceiling, floor, ...scenarios, ...searchProbe].filter((s) => s.problems.length > 0);
   if (broken.length > 0) {
     console.error(`\nscenarios with problems (their figures are not valid):`);
     for (const s of broken) console.error(`  ✗ ${s.name}: ${s.problems.join('; ')}`);
