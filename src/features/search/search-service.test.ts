@@ -76,6 +76,18 @@ for (const engine of await enginesUnderTest()) {
       assert.equal((await find('توربین')).total, 1);
     });
 
+    it('keeps the words either side of a heading or paragraph break apart, and shows entities as text', async () => {
+      await createArticle(t.services, {
+        title: 'گزارش بندر',
+        lead: '',
+        body: '<h2>لنگرگاه</h2><p>اسکله &amp; جرثقیل</p><p>کشتیرانی</p>',
+      });
+      // The body's text used to run «لنگرگاهاسکله» and «جرثقیلکشتیرانی» together.
+      for (const word of ['اسکله', 'کشتیرانی']) assert.equal((await find(word)).total, 1, word);
+      const [item] = (await find('اسکله')).items;
+      assert.equal(item?.snippet.map((s) => s.text).join(''), 'لنگرگاه اسکله & جرثقیل کشتیرانی');
+    });
+
     it('does not show drafts or scheduled items to readers until they are published', async () => {
       const draft = await createArticle(t.services, { title: 'پیش‌نویس درباره زعفران', state: 'draft' });
       const scheduled = await createArticle(t.services, {
