@@ -1,4 +1,5 @@
 import { foldForSearch, gluedKey, type SearchQuery } from '../../platform/persian/search-key.js';
+import { firstPossibleMatch } from './snippet-prefilter.js';
 
 /** A piece of original text; `mark` pieces are what the query matched. */
 export interface Segment {
@@ -51,11 +52,14 @@ function termsOf(query: SearchQuery): { key: string; prefix: boolean }[] {
   return [...terms].map(([key, prefix]) => ({ key, prefix }));
 }
 
+/** Every run starting at a unit starts with its key: most units share no start with any term. */
+function mayStartAt(head: string, terms: readonly { key: string }[]): boolean {
+  return terms.some(({ key }) => key.startsWith(head) || head.startsWith(key));
+}
+
 /** How many units, from unit `i` on, make up each run that matched the query (none: no match there). */
 function* hitWidths(units: readonly Unit[], i: number, terms: readonly { key: string; prefix: boolean }[]) {
-  // Every run starting here starts with this unit's key: most units share no start with any term.
-  const head = units[i]?.key ?? '';
-  if (!terms.some(({ key }) => key.startsWith(head) || head.startsWith(key))) return;
+  if (!mayStartAt(units[i]?.key ?? '', terms)) return;
   const keys: string[] = [];
   let joined = '';
   for (let w = 0; w < widestWindow && i + w < units.length; w++) {
@@ -79,15 +83,21 @@ function* hitWidths(units: readonly Unit[], i: number, terms: readonly { key: st
  */
 function firstMatchAt(text: string, query: SearchQuery): number | undefined {
   const terms = termsOf(query);
+  const from = firstPossibleMatch(text, query);
+  if (from === undefined) return undefined;
   const units: Unit[] = [];
   let tried = 0;
   const tryUpTo = (end: number): number | undefined => {
     for (; tried < end; tried++) {
+      // Checked before starting the generator: a body has hundreds of units, few of them hits.
+      if (!mayStartAt(units[tried]?.key ?? '', terms)) continue;
       if (!hitWidths(units, tried, terms).next().done) return units[tried]?.start;
     }
     return undefined;
   };
-  for (const match of text.matchAll(UNIT)) {
+  const reader = new RegExp(UNIT);
+  reader.lastIndex = from;
+  for (const match of text.matchAll(reader)) {
     const key = unitKey(match[0]);
     if (!key) continue;
     units.push({ start: match.index, end: match.index + match[0].length, key });
