@@ -11,6 +11,7 @@ import * as wordpressImport from './20261130T0002_wordpress_import.js';
 import * as searchSpeed from './20261130T0003_search_speed.js';
 import * as tagRecencyIndex from './20261130T0004_tag_recency_index.js';
 import * as searchRecentSqlite from './20261130T0005_search_recent_sqlite.js';
+import * as searchRecentPrefixes from './20261130T0006_search_speed.js';
 
 /**
  * Every migration, by name. Listed statically (not read from the folder) so the
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261130T0003_search_speed': searchSpeed,
   '20261130T0004_tag_recency_index': tagRecencyIndex,
   '20261130T0005_search_recent_sqlite': searchRecentSqlite,
+  '20261130T0006_search_speed': searchRecentPrefixes,
 };

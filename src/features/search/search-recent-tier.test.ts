@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../../../test/support/test-app.js';
+import * as recentPrefixes from '../../migrations/20261130T0006_search_speed.js';
 import { fixedClock } from '../../platform/clock.js';
 import { EventBus } from '../../platform/events.js';
 import type { ArticleFields } from '../articles/article-service.js';
@@ -139,6 +140,24 @@ for (const engine of await enginesUnderTest()) {
       assert.ok(await indexAfterSearchUpgrade(db, search, ['20261130T0005_search_recent_sqlite']));
       await assertTierWhole();
       assert.deepEqual(await newest(), ['بازار فردا', 'بازار روز 4']);
+    });
+
+    it('is made again with prefix indexes by an upgrade, answering from the whole index until refilled', async () => {
+      if (engine.name === 'postgres') return;
+      const db = t.services.db;
+      const tierTable = async () =>
+        (await sql<{ sql: string }>`select sql from sqlite_master where name = 'search_recent'`.execute(db))
+          .rows[0]?.sql ?? '';
+      await recentPrefixes.down(db);
+      assert.doesNotMatch(await tierTable(), /prefix/);
+      await recentPrefixes.up(db);
+      assert.match(await tierTable(), /prefix='3 4 5 6'/);
+      assert.deepEqual(await newest(), ['بازار فردا', 'بازار روز 4'], 'the whole index answers meanwhile');
+      assert.ok(await indexAfterSearchUpgrade(db, search, ['20261130T0006_search_speed']));
+      await assertTierWhole();
+      assert.deepEqual(await newest(), ['بازار فردا', 'بازار روز 4']);
+      // A prefix of three letters, answered by the tier's prefix index.
+      assert.deepEqual(await newest('باز'), ['بازار فردا', 'بازار روز 4']);
     });
   });
 }
