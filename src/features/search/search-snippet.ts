@@ -150,14 +150,18 @@ export function segmentsOf(text: string, spans: readonly [number, number][]): Se
  * was left out; the start of the text when nothing in it matched (a title-only match).
  */
 export function snippetOf(text: string, query: SearchQuery, length = 240): Segment[] {
-  const first = firstMatchAt(text, query) ?? 0;
+  const found = firstMatchAt(text, query);
+  const first = found ?? 0;
   let start = Math.max(0, first - Math.floor(length / 4));
   if (start > 0) start = text.indexOf(' ', start) + 1 || start;
   let end = Math.min(text.length, start + length);
   if (end < text.length) end = text.lastIndexOf(' ', end) > start ? text.lastIndexOf(' ', end) : end;
   // Only the passage shown is marked: the rest of a long body is never folded.
   const passage = text.slice(start, end);
-  const segments = segmentsOf(passage, matchSpans(passage, query));
+  // No match in the text: none in a passage of its whole words either (most items matched only in
+  // their title), unless the cut fell inside a word.
+  const unmatched = found === undefined && (end === text.length || text[end] === ' ');
+  const segments = segmentsOf(passage, unmatched ? [] : matchSpans(passage, query));
   if (start > 0) segments.unshift({ text: '… ', mark: false });
   if (end < text.length) segments.push({ text: ' …', mark: false });
   return segments;
