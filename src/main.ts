@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Services } from './app.js';
 import { openMigratedDatabase } from './cli/prepare.js';
+import { PreparationFailedError } from './cli/serve-errors.js';
 import { type Config, ConfigError, loadConfig } from './config/config.js';
 import { DatabaseUnavailableError } from './platform/db/database.js';
 import { AppError } from './platform/errors.js';
@@ -13,6 +14,8 @@ const usage = `usage: khabar <command>
 
   serve [--workers N]            migrate, seed the demo on an empty site, serve HTTP (default);
                                  --workers N: N processes share the port (see README «Running at scale»)
+  prepare                        what serve does before it listens, then exit: migrate, default
+                                 sections, the search index after an upgrade, the demo on an empty site
   migrate                        apply pending database migrations
   migrate-data --to postgres://… copy this SQLite site into an empty PostgreSQL database
   demo                           add the demo content to an empty site
@@ -118,6 +121,10 @@ async function run(argv: string[]): Promise<void> {
       const { PortInUseError, serve } = await import('./cli/serve.js');
       return explained(() => serve(config, { workers }), PortInUseError);
     }
+    case 'prepare': {
+      const { prepareSite } = await import('./cli/site-preparation.js');
+      return prepareSite(config, (line) => console.log(line));
+    }
     case 'migrate': {
       const database = await openMigratedDatabase(config);
       await database.destroy();
@@ -197,7 +204,10 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(`khabar: configuration: ${error.message}`);
+  // The preparing process `serve` started has already said why on stderr.
+  if (error instanceof PreparationFailedError) {
+    if (!error.reported) console.error(`khabar: ${error.message}`);
+  } else if (error instanceof ConfigError) console.error(`khabar: configuration: ${error.message}`);
   else if (error instanceof UsageError) console.error(`khabar: ${error.message}\n\n${usage}`);
   else if (
     error instanceof DatabaseUnavailableError ||
