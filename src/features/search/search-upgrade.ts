@@ -1,4 +1,4 @@
-import { PostgresAdapter } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { DB } from '../../platform/db/database.js';
 import { hasIssuedNewsCodes } from '../articles/article-repository.js';
 import type { SearchService } from './search-service.js';
@@ -7,19 +7,20 @@ import type { SearchService } from './search-service.js';
 export const searchMigrationNames: readonly string[] = ['20261129T2006_search', '20261130T0003_search_speed'];
 
 /**
- * The migrations that gave SQLite its recent tier (PostgreSQL's is older) or made it again, empty
- * until it is filled.
+ * SQLite's recent tier, as 20261130T0005 made it and 20261130T0006 made it again on a site with
+ * articles, has no bound until it is filled. Asked of the table, not of the migrations this start
+ * applied: another process (`khabar migrate`, a backup restore, the bench) may have applied them.
  */
-export const sqliteRecentTierMigrations: readonly string[] = [
-  '20261130T0005_search_recent_sqlite',
-  '20261130T0006_search_speed',
-];
+async function recentTierUnfilled(db: DB): Promise<boolean> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return false;
+  return (await sql`select 1 from search_recent_bound`.execute(db)).rows.length === 0;
+}
 
 /**
  * A site that has just gained the search tables (or whose index a migration emptied) has articles
- * but an empty index; one that has just gained SQLite's recent tier (or had it made again) has it empty. Either is filled
- * once, at the start after the upgrade. Returns how many articles were indexed, or undefined when
- * there was nothing to do.
+ * but an empty index; one whose SQLite recent tier was made by a migration has it empty. Either is
+ * filled once, at the next start. Returns how many articles were indexed, or undefined when there
+ * was nothing to do.
  */
 export async function indexAfterSearchUpgrade(
   db: DB,
@@ -27,10 +28,8 @@ export async function indexAfterSearchUpgrade(
   appliedMigrations: readonly string[],
 ): Promise<number | undefined> {
   const emptied = appliedMigrations.some((name) => searchMigrationNames.includes(name));
-  const tierAdded =
-    appliedMigrations.some((name) => sqliteRecentTierMigrations.includes(name)) &&
-    !(db.getExecutor().adapter instanceof PostgresAdapter);
-  if ((!emptied && !tierAdded) || !(await hasIssuedNewsCodes(db))) return undefined;
+  if (!emptied && !(await recentTierUnfilled(db))) return undefined;
+  if (!(await hasIssuedNewsCodes(db))) return undefined;
   // The tier alone takes the newest 10,000 articles: seconds, where a rebuild takes minutes.
   return emptied ? (await search.reindex()).done : search.fillRecentTier();
 }
