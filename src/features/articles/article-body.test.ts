@@ -32,7 +32,34 @@ describe('sanitizeBody', () => {
     assert.equal(sanitizeBody('<h1>تیتر</h1>'), '<h2>تیتر</h2>');
   });
 
-  it('gives the plain text of a body for counts and feeds', () => {
-    assert.equal(bodyText('<h2>الف</h2><p>ب   پ</p>'), 'الفب پ');
+  it('gives the plain text of a body for counts and feeds, words of two blocks kept apart', () => {
+    assert.equal(bodyText('<h2>الف</h2><p>ب   پ</p>'), 'الف ب پ');
+  });
+
+  it('keeps words joined by inline tags one word, and separates those of block tags and line breaks', () => {
+    assert.equal(
+      bodyText(
+        '<h2>عنوان</h2><p>متن <strong>نخست</strong>\u200cوزیر</p><ul><li>یک</li><li>دو</li></ul>سه<br>چهار',
+      ),
+      'عنوان متن نخست\u200cوزیر یک دو سه چهار',
+    );
+  });
+
+  it('decodes entities into the characters they stand for, once', () => {
+    assert.equal(
+      bodyText('<p>a &amp; b &lt;c&gt; &quot;d&quot; &#1740; &#x6A9; &amp;lt; &nbsp;e &copy; &unknown;</p>'),
+      'a & b <c> "d" ی ک &lt; e © &unknown;',
+    );
+  });
+
+  it('leaves no text of comments, scripts and styles', () => {
+    assert.equal(
+      bodyText('<p>یک<!-- یادداشت --></p><script>alert(1)</script><style>p{}</style><p>دو</p>'),
+      'یک دو',
+    );
+  });
+
+  it('takes a body without markup as its own text, spaces collapsed', () => {
+    assert.equal(bodyText('  متن   ساده\nدر دو خط '), 'متن ساده در دو خط');
   });
 });

@@ -1,4 +1,5 @@
 import { Feed, type Item } from 'feed';
+import { escapeHtml } from '../../platform/html-entities.js';
 import { articlePath, shortPath } from '../articles/article.js';
 import { bodyText } from '../articles/article-body.js';
 import { sharedImage } from '../media/image.js';
@@ -48,13 +49,15 @@ export function absoluteUrls(html: string, siteUrl: string): string {
 function item(article: FeedArticle, site: FeedSite, format: FeedFormat, cover: FeedCover | undefined): Item {
   const link = `${site.siteUrl}${articlePath(article)}`;
   const people = bylinePeople(article, site.siteUrl) as { name: string; url?: string }[];
+  const summary = article.lead || bodyText(article.body).slice(0, 300);
   const entry: Item = {
     title: article.title,
     // The short link never changes, even when the headline (and so the slug) does.
     id: `${site.siteUrl}${shortPath(article)}`,
     guid: `${site.siteUrl}${shortPath(article)}`,
     link,
-    description: article.lead || bodyText(article.body).slice(0, 300),
+    // Plain text: RSS and Atom readers take the summary as HTML, JSON Feed as text.
+    description: format === 'json' ? summary : escapeHtml(summary),
     content: absoluteUrls(article.body, site.siteUrl),
     date: modifiedAt(article),
     published: article.publishedAt,

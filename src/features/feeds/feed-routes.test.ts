@@ -157,5 +157,19 @@ for (const engine of await enginesUnderTest()) {
       const tagPath = `/tag/${encodeURIComponent('صادرات')}`;
       assert.ok((await t.app.inject(tagPath)).body.includes(`href="https://khabar.test${tagPath}/rss"`));
     });
+
+    it('summarizes an article without a lead by its body text: escaped where readers take HTML, plain in JSON', async () => {
+      await createArticle(t.services, {
+        title: 'قیمت برق',
+        lead: '',
+        body: '<h2>آب &amp; برق</h2><p>قیمت <b>کمتر</b> از ۵ &lt;۶&gt;</p>',
+        tags: ['تعرفه'],
+      });
+      const tagFeed = `/tag/${encodeURIComponent('تعرفه')}`;
+      const rss = parseXml((await t.app.inject(`${tagFeed}/rss`)).body, ['item']).rss.channel;
+      assert.equal(rss.item[0].description, 'آب &amp; برق قیمت کمتر از ۵ &lt;۶&gt;');
+      const json = (await t.app.inject(`${tagFeed}/feed.json`)).json();
+      assert.equal(json.items[0].summary, 'آب & برق قیمت کمتر از ۵ <۶>');
+    });
   });
 }

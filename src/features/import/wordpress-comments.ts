@@ -1,3 +1,4 @@
+import { decodeEntities } from '../../platform/html-entities.js';
 import {
   bodyFingerprint,
   isPlausibleEmail,
@@ -8,7 +9,7 @@ import {
 import { findComment, insertComment } from '../comments/comment-repository.js';
 import type { ImportContext } from './import-context.js';
 import { findMapping, saveMapping } from './import-mapping-repository.js';
-import { cutText, decodeEntities, foldArabicLetters } from './wordpress-text.js';
+import { cutText, foldArabicLetters } from './wordpress-text.js';
 import { parseWxrGmt, type WxrComment, type WxrItem } from './wxr.js';
 
 /** A comment's text as Khabar keeps comments: plain text with its line breaks, links as their addresses. */

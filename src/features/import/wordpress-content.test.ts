@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { decodeEntities } from '../../platform/html-entities.js';
 import { sanitizeBody } from '../articles/article-body.js';
 import { addParagraphs, convertPostBody, findBrokenMarkup, replaceShortcodes } from './wordpress-content.js';
-import { cutText, decodeEntities, foldArabicLetters, plainText } from './wordpress-text.js';
+import { cutText, foldArabicLetters, plainText } from './wordpress-text.js';
 
 test('classic-editor text gets paragraphs at blank lines and line breaks at single newlines', () => {
   assert.equal(addParagraphs('یک\n\nدو\nسه'), '<p>یک</p>\n<p>دو<br />\nسه</p>');

@@ -1,4 +1,5 @@
-import { decodeEntities, foldArabicLetters } from './wordpress-text.js';
+import { decodeEntities } from '../../platform/html-entities.js';
+import { foldArabicLetters } from './wordpress-text.js';
 
 /** A picture's new address (and size) in Khabar, by the address it had in WordPress. */
 export type ImageAddresses = ReadonlyMap<string, { src: string; width?: number; height?: number }>;

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { decodeEntities } from '../../platform/html-entities.js';
 import { slugify } from '../../platform/persian/slug.js';
 import { findAuthorBySlug, insertAuthor } from '../authors/author-repository.js';
 import { normalizeEmail, systemActor } from '../users/user.js';
 import { findUserByEmail } from '../users/user-repository.js';
 import type { ImportContext } from './import-context.js';
 import { findMapping, saveMapping } from './import-mapping-repository.js';
-import { cutText, decodeEntities, foldArabicLetters } from './wordpress-text.js';
+import { cutText, foldArabicLetters } from './wordpress-text.js';
 import type { WxrAuthor } from './wxr.js';
 
 const plausibleEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,4 +1,5 @@
 import { AppError, ConflictError } from '../../platform/errors.js';
+import { decodeEntities } from '../../platform/html-entities.js';
 import { type ArticleState, articlePath } from '../articles/article.js';
 import type { ArticleFields } from '../articles/article-service.js';
 import { type Actor, systemActor } from '../users/user.js';
@@ -9,7 +10,7 @@ import { convertPostBody } from './wordpress-content.js';
 import { imageAddressesFor } from './wordpress-media.js';
 import { postAddresses } from './wordpress-permalinks.js';
 import { sectionForCategory, tagNamesFor } from './wordpress-terms.js';
-import { cutText, decodeEntities, foldArabicLetters, plainText } from './wordpress-text.js';
+import { cutText, foldArabicLetters, plainText } from './wordpress-text.js';
 import { parseWxrGmt, type WxrItem } from './wxr.js';
 
 const limits = { title: 300, lead: 1200, tags: 20 } as const;

@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors.js';
+import { decodeEntities } from '../../platform/html-entities.js';
 import { slugify } from '../../platform/persian/slug.js';
 import { findSectionById } from '../sections/section-repository.js';
 import { tagSlug } from '../tags/tag.js';
@@ -7,7 +8,7 @@ import { systemActor } from '../users/user.js';
 import type { ImportContext } from './import-context.js';
 import { findMapping, saveMapping } from './import-mapping-repository.js';
 import { categoryAddresses, decodeSlug } from './wordpress-permalinks.js';
-import { cutText, decodeEntities, foldArabicLetters } from './wordpress-text.js';
+import { cutText, foldArabicLetters } from './wordpress-text.js';
 import type { WxrCategory, WxrTermRef } from './wxr.js';
 
 const maxSectionName = 40;

@@ -1,14 +1,14 @@
 import { searchKey } from '../../platform/persian/search-key.js';
+import { bodyText } from '../articles/article-body.js';
 import type { SearchDocument } from './search-repository.js';
 import type { SearchSource } from './search-source-repository.js';
-import { articleText } from './search-text.js';
 
 /** The keys of one article: the title alone (it ranks first), the rest of its words, its writer. */
 export function searchDocumentOf(source: SearchSource): SearchDocument {
   const words = [
     source.surtitle,
     source.lead,
-    articleText(source.body),
+    bodyText(source.body),
     source.tags.join(' '),
     source.sectionName,
     source.byline,

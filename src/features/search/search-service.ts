@@ -3,6 +3,7 @@ import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { parseJalaliDateTime } from '../../platform/persian/jalali.js';
 import { type SearchQuery, searchQuery } from '../../platform/persian/search-key.js';
 import { type ArticleKind, articlePath, isArticleKind, maxId } from '../articles/article.js';
+import { bodyText } from '../articles/article-body.js';
 import { canSeeUnpublished } from '../articles/article-policy.js';
 import type { SectionService } from '../sections/section-service.js';
 import type { Actor } from '../users/user.js';
@@ -11,7 +12,6 @@ import { byRank, type RankedMatch, rankedMatch, ranksAfter } from './search-orde
 import { type SearchFilters, type SearchStore, searchStoreFor } from './search-repository.js';
 import { type Segment, snippetOf } from './search-snippet.js';
 import { loadResultRows, loadTitles, type SearchResultRow } from './search-source-repository.js';
-import { articleText } from './search-text.js';
 
 export interface SearchServiceDeps {
   db: DB;
@@ -192,7 +192,7 @@ export function createSearchService({ db, sections, timeZone, bounds }: SearchSe
 
   function toItem(row: SearchResultRow, query: SearchQuery): SearchResultItem {
     if (!isArticleKind(row.kind)) throw new Error(`article ${row.id} has an unknown kind "${row.kind}"`);
-    const text = [row.lead, articleText(row.body)].filter(Boolean).join(' ');
+    const text = [row.lead, bodyText(row.body)].filter(Boolean).join(' ');
     return {
       id: row.id,
       newsCode: row.newsCode,
