@@ -27,10 +27,7 @@ const rebuildBatchSize = 2000;
  */
 export function createSearchIndexer({ db, store }: { db: DB; store: SearchStore }) {
   return {
-    async articlesSaved(trx: DB, articleIds: readonly number[]): Promise<void> {
-      const sources = await loadSearchSources(trx, { ids: articleIds });
-      await store.save(trx, sources.map(searchDocumentOf));
-    },
+    articlesSaved: (trx: DB, articleIds: readonly number[]) => saveArticles(trx, store, articleIds),
 
     /**
      * Re-indexes every article showing a tag's or a section's name, inside the transaction that
@@ -42,8 +39,7 @@ export function createSearchIndexer({ db, store }: { db: DB; store: SearchStore 
         const ids = await articleIdsShowing(trx, name, afterId, batchSize);
         const last = ids.at(-1);
         if (last === undefined) return;
-        const sources = await loadSearchSources(trx, { ids });
-        await store.save(trx, sources.map(searchDocumentOf));
+        await saveArticles(trx, store, ids);
         afterId = last;
       }
     },
@@ -91,7 +87,11 @@ export function createSearchIndexer({ db, store }: { db: DB; store: SearchStore 
     async fillRecentTier(): Promise<number> {
       const from = await store.rebuildStarting(db);
       const ids = from === undefined ? [] : await publishedIdsFrom(db, from);
-      await saveAgain(db, store, ids);
+      // Keys built here, a batch per transaction: the batches are few.
+      for (let at = 0; at < ids.length; at += rebuildBatchSize) {
+        const batch = ids.slice(at, at + rebuildBatchSize);
+        await db.transaction().execute((trx) => saveArticles(trx, store, batch));
+      }
       await store.rebuildFinished(db);
       return ids.length;
     },
@@ -114,15 +114,10 @@ async function stillCurrent(
   return [...documents.filter((d) => !stale.has(d.articleId)), ...fresh.map(searchDocumentOf)];
 }
 
-/** Indexes these articles again, a batch per transaction (keys built here: the batches are few). */
-async function saveAgain(db: DB, store: SearchStore, ids: readonly number[]): Promise<void> {
-  for (let at = 0; at < ids.length; at += rebuildBatchSize) {
-    const batch = ids.slice(at, at + rebuildBatchSize);
-    await db.transaction().execute(async (trx) => {
-      const sources = await loadSearchSources(trx, { ids: batch });
-      await store.save(trx, sources.map(searchDocumentOf));
-    });
-  }
+/** Puts these articles' current keys in the index, inside the caller's transaction. */
+async function saveArticles(trx: DB, store: SearchStore, ids: readonly number[]): Promise<void> {
+  const sources = await loadSearchSources(trx, { ids });
+  await store.save(trx, sources.map(searchDocumentOf));
 }
 
 export type SearchIndexer = ReturnType<typeof createSearchIndexer>;
