@@ -26,17 +26,14 @@ export function acceptedEncodings(header: string | undefined): Set<string> {
 export function compressForClient(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
   if (typeof payload !== 'string' || reply.hasHeader('content-encoding')) return payload;
   if (!compressible.test(String(reply.getHeader('content-type') ?? ''))) return payload;
-  if (Buffer.byteLength(payload) < smallestWorthCompressing) return payload;
+  const size = Buffer.byteLength(payload);
+  if (size < smallestWorthCompressing) return payload;
   reply.header('Vary', 'Accept-Encoding');
   const accepted = acceptedEncodings(request.headers['accept-encoding']);
   if (accepted.has('br')) {
     reply.header('Content-Encoding', 'br');
-    const bytes = Buffer.from(payload);
-    return brotliCompressSync(bytes, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: brotliQuality,
-        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-      },
+    return brotliCompressSync(payload, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: brotliQuality, [constants.BROTLI_PARAM_SIZE_HINT]: size },
     });
   }
   if (accepted.has('gzip')) {
