@@ -123,7 +123,13 @@ async function run(argv: string[]): Promise<void> {
     }
     case 'prepare': {
       const { prepareSite } = await import('./cli/site-preparation.js');
-      return prepareSite(config, (line) => console.log(line));
+      const { siteReadyMessage } = await import('./cli/site-ready.js');
+      // Forked by `serve`, which starts serving at this message; run by hand, there is no one to tell.
+      return prepareSite(
+        config,
+        (line) => console.log(line),
+        () => process.send?.(siteReadyMessage),
+      );
     }
     case 'migrate': {
       const database = await openMigratedDatabase(config);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/config.js';
 import { forwardRelayedEvents } from '../platform/events-relay/cluster-transport.js';
 import { PreparationFailedError } from './serve-errors.js';
+import { isSiteReady } from './site-ready.js';
 
 export { PortInUseError } from './serve-errors.js';
 
@@ -42,13 +43,31 @@ function nodeOptions(): string[] {
   return options;
 }
 
-/** Runs `khabar prepare` as a child process with this process's settings and output. */
+/**
+ * Runs `khabar prepare` as a child process with this process's settings and output, until it says
+ * the site is ready. It may go on indexing for search after an upgrade; a server that stops first
+ * stops it too, and the next start indexes again.
+ */
 function prepareInOwnProcess(): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = fork(mainModule, ['prepare'], { execArgv: nodeOptions(), stdio: 'inherit' });
+    let ready = false;
+    const stopChild = () => child.kill();
+    process.once('exit', stopChild);
+    child.on('message', (message) => {
+      if (!isSiteReady(message)) return;
+      ready = true;
+      resolve();
+    });
     child.once('error', reject);
     child.once('exit', (code, signal) => {
-      if (code === 0) resolve();
+      process.removeListener('exit', stopChild);
+      if (ready) {
+        if (code !== 0)
+          console.error(
+            `khabar: search indexing after the upgrade stopped (${signal ?? `exit code ${code}`}); the next start does it again`,
+          );
+      } else if (code === 0) resolve();
       else if (signal) reject(new PreparationFailedError(`preparing the site stopped (${signal})`, false));
       else reject(new PreparationFailedError(`preparing the site failed (exit code ${code})`, true));
     });
