@@ -94,23 +94,25 @@ for (const engine of await enginesUnderTest()) {
       assert.equal(await indexAfterSearchUpgrade(db, search, []), undefined, 'once');
     });
 
-    it('rebuilds again at the next start when a rebuild stopped half way', async (c) => {
-      if (engine.name !== 'sqlite') return c.skip('the bound of the recent tier is SQLite’s');
-      const db = t.services.db;
-      const first = await createArticle(t.services, { title: 'قطار تندرو تهران به قم رسید' });
-      await createArticle(t.services, { title: 'قطار باری در ایستگاه ماند' });
-      await searchPublicPrefix.up(db);
-      // The rebuild had set its bound and indexed one article when the server stopped.
-      await sql`insert into search_recent_bound (id, complete_from, fill_from) values (1, null, 0)`.execute(
-        db,
-      );
-      await t.services.search.articlesSaved(db, [first.id]);
-      assert.equal((await t.services.search.search({ q: 'قطار' })).total, 1);
+    // The bound of the recent tier is SQLite's; PostgreSQL has no such state to resume from.
+    if (engine.name === 'sqlite') {
+      it('rebuilds again at the next start when a rebuild stopped half way', async () => {
+        const db = t.services.db;
+        const first = await createArticle(t.services, { title: 'قطار تندرو تهران به قم رسید' });
+        await createArticle(t.services, { title: 'قطار باری در ایستگاه ماند' });
+        await searchPublicPrefix.up(db);
+        // The rebuild had set its bound and indexed one article when the server stopped.
+        await sql`insert into search_recent_bound (id, complete_from, fill_from) values (1, null, 0)`.execute(
+          db,
+        );
+        await t.services.search.articlesSaved(db, [first.id]);
+        assert.equal((await t.services.search.search({ q: 'قطار' })).total, 1);
 
-      assert.equal(await plannedSearchUpgrade(db, []), 'rebuild');
-      await indexAfterSearchUpgrade(db, t.services.search, []);
-      assert.equal((await t.services.search.search({ q: 'قطار' })).total, 2);
-      assert.equal(await plannedSearchUpgrade(db, []), undefined);
-    });
+        assert.equal(await plannedSearchUpgrade(db, []), 'rebuild');
+        await indexAfterSearchUpgrade(db, t.services.search, []);
+        assert.equal((await t.services.search.search({ q: 'قطار' })).total, 2);
+        assert.equal(await plannedSearchUpgrade(db, []), undefined);
+      });
+    }
   });
 }
