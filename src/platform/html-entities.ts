@@ -38,7 +38,15 @@ export function decodeEntities(text: string): string {
   });
 }
 
-/** Text made safe to place in HTML as text: the characters markup would take for its own. */
+const htmlEscapes: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text made safe to place in HTML, as text or in a quoted attribute. */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c);
 }

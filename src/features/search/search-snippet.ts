@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../platform/html-entities.js';
 import { foldForSearch, gluedKey, type SearchQuery } from '../../platform/persian/search-key.js';
 import { firstPossibleMatch } from './snippet-prefilter.js';
 
@@ -167,19 +168,11 @@ export function snippetOf(text: string, query: SearchQuery, length = 240): Segme
   return segments;
 }
 
-const htmlEscapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
 /** Segments as HTML for the API: text escaped, matches in <mark>. */
 export function segmentsHtml(segments: readonly Segment[]): string {
   return segments
     .map(({ text, mark }) => {
-      const escaped = text.replace(/[&<>"']/g, (c) => htmlEscapes[c] ?? c);
+      const escaped = escapeHtml(text);
       return mark ? `<mark>${escaped}</mark>` : escaped;
     })
     .join('');
