@@ -14,8 +14,8 @@ const usage = `usage: khabar <command>
 
   serve [--workers N]            migrate, seed the demo on an empty site, serve HTTP (default);
                                  --workers N: N processes share the port (see README «Running at scale»)
-  prepare                        what serve does before it listens, then exit: migrate, default
-                                 sections, the search index after an upgrade, the demo on an empty site
+  prepare                        what serve does, then exit: migrate, default sections, the demo on an
+                                 empty site, then the search index after an upgrade (serve answers meanwhile)
   migrate                        apply pending database migrations
   migrate-data --to postgres://… copy this SQLite site into an empty PostgreSQL database
   demo                           add the demo content to an empty site
