@@ -36,6 +36,14 @@ export async function serveSite(config: Config, worker: string | undefined): Pro
     app.log.error({ err: error }, 'scheduled publishing failed'),
   );
 
+  const release = async () => {
+    scheduler.stop();
+    // Fastify stops accepting, lets requests in flight finish, then its onClose flushes buffered views.
+    await app.close();
+    await relay.stop();
+    await database.destroy();
+  };
+
   let closing = false;
   services.telegram.start(5_000);
   // Images stored before crops existed get them in the background; pages use their largest variant meanwhile.
@@ -45,13 +53,9 @@ export async function serveSite(config: Config, worker: string | undefined): Pro
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: closing`);
-    scheduler.stop();
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    // Fastify stops accepting, lets requests in flight finish, then its onClose flushes buffered views.
-    await app.close();
-    await relay.stop();
-    await database.destroy();
+    await release();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -62,10 +66,7 @@ export async function serveSite(config: Config, worker: string | undefined): Pro
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
-    scheduler.stop();
-    await app.close();
-    await relay.stop();
-    await database.destroy();
+    await release();
     if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
       throw new PortInUseError(`port ${config.port} is already in use; set PORT to another port`);
     }
