@@ -180,3 +180,46 @@ test('formatJalaliDateTime joins the Jalali date and the time with a Persian com
   // 23:50 in Tehran is still the same Jalali day, though UTC has moved on.
   assert.equal(formatJalaliDateTime(new Date('2024-01-27T20:20:00Z'), 'Asia/Tehran'), '۰۷ بهمن ۱۴۰۲، ۲۳:۵۰');
 });
+
+test('formatJalaliDateTime and jalaliDateParts agree with Intl minute by minute, across changes of offset', () => {
+  // Tehran moved its clocks until 2022; St John's is three and a half hours behind UTC with summer
+  // time; Kathmandu is 5:45 ahead. Every 37 minutes for a year hits each change and both midnights.
+  const zones = [TEHRAN, BERLIN, 'America/St_Johns', 'Asia/Kathmandu'];
+  const from = Date.UTC(2021, 0, 1);
+  for (const timeZone of zones) {
+    const display = new Intl.DateTimeFormat('fa-IR-u-ca-persian', {
+      timeZone,
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+    });
+    const numeric = new Intl.DateTimeFormat('en-US-u-ca-persian', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    });
+    for (let at = from; at < from + 366 * 24 * HOUR_MS; at += 37 * 60 * 1000) {
+      const date = new Date(at);
+      const parts = Object.fromEntries(
+        display
+          .formatToParts(date)
+          .map(({ type, value }) => [type, value.replace(/[\u061c\u200e\u200f]/g, '')]),
+      );
+      const two = (text: string | undefined) => String(text).padStart(2, '۰');
+      const expected = `${two(parts.day)} ${parts.month} ${parts.year}، ${two(parts.hour)}:${two(parts.minute)}`;
+      assert.equal(formatJalaliDateTime(date, timeZone), expected, `${timeZone} ${date.toISOString()}`);
+      const n = Object.fromEntries(
+        numeric.formatToParts(date).map(({ type, value }) => [type, Number.parseInt(value, 10)]),
+      );
+      assert.deepEqual(
+        jalaliDateParts(date, timeZone),
+        { year: n.year, month: n.month, day: n.day },
+        `${timeZone} ${date.toISOString()}`,
+      );
+    }
+  }
+});

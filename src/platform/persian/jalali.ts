@@ -121,7 +121,7 @@ interface JalaliDisplayParts {
   minute: number;
 }
 
-function jalaliDisplayParts(date: Date, timeZone: string): JalaliDisplayParts {
+function displayPartsFromIntl(date: Date, timeZone: string): JalaliDisplayParts {
   const values = partValues('persianDisplay', date, timeZone);
   return {
     year: numericPart(values, 'year'),
@@ -131,6 +131,35 @@ function jalaliDisplayParts(date: Date, timeZone: string): JalaliDisplayParts {
     hour: numericPart(values, 'hour') % 24,
     minute: numericPart(values, 'minute'),
   };
+}
+
+// A list of older teasers (related, the archive, search results) shows a different minute on
+// every line, so minutes are rarely formatted twice; days and the zone's offset repeat. Intl stays
+// the only source of both: it gives the offset of each UTC day (once, when it holds all day long)
+// and the Jalali date of each local day; the clock time is then plain arithmetic.
+const steadyOffsets = boundedMemo<number | null>(5_000);
+const rememberedDays = boundedMemo<Pick<JalaliDisplayParts, 'year' | 'monthName' | 'day'>>(5_000);
+
+function steadyOffsetMs(instantMs: number, timeZone: string): number | null {
+  const utcDay = Math.floor(instantMs / DAY_MS);
+  return steadyOffsets(`${timeZone}|${utcDay}`, () => {
+    const start = zoneOffsetMs(utcDay * DAY_MS, timeZone);
+    // A day with a change of offset (clocks moved) is formatted by Intl minute by minute.
+    return zoneOffsetMs((utcDay + 1) * DAY_MS - 1000, timeZone) === start ? start : null;
+  });
+}
+
+function jalaliDisplayParts(date: Date, timeZone: string): JalaliDisplayParts {
+  const instantMs = date.getTime();
+  const offset = Number.isFinite(instantMs) ? steadyOffsetMs(instantMs, timeZone) : null;
+  if (offset === null) return displayPartsFromIntl(date, timeZone);
+  const localMs = instantMs + offset;
+  const localDay = Math.floor(localMs / DAY_MS);
+  const { year, monthName, day } = rememberedDays(`${timeZone}|${localDay}`, () =>
+    displayPartsFromIntl(date, timeZone),
+  );
+  const minuteOfDay = Math.floor((localMs - localDay * DAY_MS) / 60_000);
+  return { year, monthName, day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 };
 }
 
 function jalaliDateText({ year, monthName, day }: JalaliDisplayParts): string {
@@ -187,6 +216,9 @@ export function formatGregorianDate(date: Date, timeZone: string): string {
  * `{ year: 1402, month: 11, day: 7 }` for 2024-01-27 in Asia/Tehran.
  */
 export function jalaliDateParts(date: Date, timeZone: string): { year: number; month: number; day: number } {
+  const { year, monthName, day } = jalaliDisplayParts(date, timeZone);
+  const month = (MONTH_NAMES as readonly string[]).indexOf(monthName) + 1;
+  if (month > 0) return { year, month, day };
   const values = partValues('persianNumeric', date, timeZone);
   return {
     year: numericPart(values, 'year'),
