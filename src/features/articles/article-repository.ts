@@ -1,6 +1,6 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DB } from '../../platform/db/database.js';
-import { preparedQuery } from '../../platform/db/prepared-query.js';
+import { preparedForIds, preparedQuery } from '../../platform/db/prepared-query.js';
 import type { Image } from '../media/image.js';
 import { findImagesByIds } from '../media/image-repository.js';
 import { listTagsOfArticles } from '../tags/tag-repository.js';
@@ -276,12 +276,16 @@ async function summariesOf(db: DB, rows: SummaryRow[]): Promise<ArticleSummary[]
   return rows.map((row) => toSummary(row, images));
 }
 
+const summaryRowsByIds = preparedForIds((db, ids) =>
+  summaryQuery(db).select('articles.state').where('articles.id', 'in', ids),
+);
+
 /** Published summaries for these ids, in the order the ids are given. */
 export async function findPublishedSummaries(db: DB, ids: readonly number[]): Promise<ArticleSummary[]> {
   if (ids.length === 0) return [];
   // The state is checked here rather than in SQL: given `state = ?` too, SQLite walks the index
   // of all published articles (tens of milliseconds at 100,000) instead of looking these up by id.
-  const rows = await summaryQuery(db).select('articles.state').where('articles.id', 'in', ids).execute();
+  const rows = await summaryRowsByIds(db, ids);
   const published = rows.filter((row) => row.state === ('published' satisfies ArticleState));
   const byId = new Map((await summariesOf(db, published)).map((s) => [s.id, s]));
   return ids.flatMap((id) => byId.get(id) ?? []);

@@ -1,6 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { DB } from '../../platform/db/database.js';
-import { preparedQuery } from '../../platform/db/prepared-query.js';
+import { preparedForIds, preparedQuery } from '../../platform/db/prepared-query.js';
 import { type Image, type ImageCrop, parseImageCrops, parseImageFormats } from './image.js';
 import type { ImagesTable } from './image.table.js';
 
@@ -38,14 +38,15 @@ const imageRowById = preparedQuery((db, id: number) =>
   db.selectFrom('images').selectAll().where('id', '=', id),
 );
 
+const imageRowsByIds = preparedForIds((db, ids) =>
+  db.selectFrom('images').selectAll().where('id', 'in', ids),
+);
+
 export async function findImagesByIds(db: DB, ids: readonly number[]): Promise<Map<number, Image>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  // One image (an article's cover) is the usual case, and a prepared query.
   const rows =
-    unique.length === 1
-      ? await imageRowById(db, unique[0] as number)
-      : await db.selectFrom('images').selectAll().where('id', 'in', unique).execute();
+    unique.length === 1 ? await imageRowById(db, unique[0] as number) : await imageRowsByIds(db, unique);
   return new Map(rows.map((row) => [row.id, toImage(row)]));
 }
 

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { createArticle } from '../../../test/support/factories.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../../../test/support/test-app.js';
 import type { Article } from '../../features/articles/article.js';
-import { preparedQuery } from './prepared-query.js';
+import { preparedForIds, preparedQuery } from './prepared-query.js';
 
 const publishedInSection = preparedQuery((db, sectionId: number, fromCode: number) =>
   db
@@ -43,6 +43,21 @@ for (const engine of await enginesUnderTest()) {
           [first.newsCode, second.newsCode],
         );
       });
+    });
+
+    it('runs a list of ids of any length, one prepared form per length', async () => {
+      const codesOf = preparedForIds(
+        (db, ids) => db.selectFrom('articles').select('newsCode').where('id', 'in', ids).orderBy('newsCode'),
+        2,
+      );
+      const { db } = t.services;
+      const codes = async (ids: number[]) => (await codesOf(db, ids)).map((row) => row.newsCode);
+      assert.deepEqual(await codes([second.id]), [second.newsCode]);
+      assert.deepEqual(await codes([first.id]), [first.newsCode]);
+      assert.deepEqual(await codes([second.id, first.id]), [first.newsCode, second.newsCode]);
+      // Past the longest prepared length, and empty: built each time.
+      assert.deepEqual(await codes([first.id, second.id, 999_999]), [first.newsCode, second.newsCode]);
+      assert.deepEqual(await codes([]), []);
     });
 
     it('refuses a builder that leaves a value out of the query', async () => {

@@ -45,3 +45,25 @@ export function preparedQuery<Args extends Value[], Row>(
     return (await db.executeQuery<Row>({ ...query, parameters })).rows;
   };
 }
+
+/**
+ * A `preparedQuery` whose one value is a list of ids (`IN (?, ?, …)`): each length is its own
+ * shape, so one prepared form is kept per length up to `longest`; longer lists are built each time.
+ * Teaser lists ask for a handful of ids on every page. No ids, no rows: `IN ()` is not SQL.
+ */
+export function preparedForIds<Row>(
+  build: (db: DB, ids: readonly number[]) => Compilable<Row>,
+  longest = 24,
+): (db: DB, ids: readonly number[]) => Promise<Row[]> {
+  const byLength: ((db: DB, ...ids: number[]) => Promise<Row[]>)[] = [];
+  return async (db, ids) => {
+    if (ids.length === 0) return [];
+    if (ids.length > longest) return (await db.executeQuery(build(db, ids).compile())).rows;
+    let run = byLength[ids.length];
+    if (!run) {
+      run = preparedQuery((inner: DB, ...args: number[]) => build(inner, args));
+      byLength[ids.length] = run;
+    }
+    return run(db, ...ids);
+  };
+}
