@@ -47,7 +47,7 @@ export interface ScenarioResult {
   statuses: Record<string, number>;
   accepted: number;
   refused: number;
-  /** Responses by their X-Cache header: HIT, MISS, or none when the server sends no such header. */
+  /** Responses by their X-Cache header: HIT, MISS, STORED, or none when the server sends no such header. */
   cache: Record<string, number>;
   errors: number;
   timeouts: number;

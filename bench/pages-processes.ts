@@ -96,8 +96,12 @@ export async function startProcess(
 }
 
 /** Runs `node <args>` to its end with stderr shown, and returns what it printed on stdout. */
-export async function runToEnd(args: string[]): Promise<string> {
-  const child = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+export async function runToEnd(args: string[], env: Record<string, string> = {}): Promise<string> {
+  const child = spawn(process.execPath, args, {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.add(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {

@@ -13,6 +13,7 @@ import { articleApiRoutes } from './features/articles/article-api-routes.js';
 import { createArticlePageService } from './features/articles/article-page-service.js';
 import { createArticleService } from './features/articles/article-service.js';
 import { articleSiteRoutes } from './features/articles/article-site-routes.js';
+import { createStoredArticlePages } from './features/articles/stored-article-pages.js';
 import { createAuthorService } from './features/authors/author-service.js';
 import { authorSiteRoutes } from './features/authors/author-site-routes.js';
 import { commentApiRoutes } from './features/comments/comment-api-routes.js';
@@ -152,6 +153,22 @@ export function createServices(
     linksClickable: config.commentLinks,
   });
   const articlePages = createArticlePageService({ articles, views, comments, memo });
+  const assets = assetUrls();
+  const siteContext = async (): Promise<SiteContext> => ({
+    siteName: config.siteName,
+    siteUrl: config.siteUrl,
+    timeZone: config.timeZone,
+    sections: await sections.list(),
+    now: clock.now(),
+    ...assets,
+  });
+  const storedPages = createStoredArticlePages({
+    db,
+    articles,
+    articlePages,
+    comments,
+    linksClickable: config.commentLinks,
+  });
   const redirects = createRedirectService({ db });
   return {
     db,
@@ -162,6 +179,8 @@ export function createServices(
     sections,
     articles,
     articlePages,
+    storedPages,
+    siteContext,
     search,
     tags,
     users,
@@ -198,7 +217,6 @@ declare module 'fastify' {
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
-  const assets = assetUrls();
   const pageCache = new PageCache({ maxBytes: config.pageCacheBytes });
   const pageCacheHooks: PageCacheHooks = {
     cache: pageCache,
@@ -215,14 +233,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID().slice(0, 8),
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
-    frameworkErrors: frameworkErrorHandler(assets.stylesheet),
+    frameworkErrors: frameworkErrorHandler(assetUrls().stylesheet),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const services = createServices(deps, (error, what) => app.log.error({ err: error }, what));
   app.decorate('services', services);
 
   registerValidation(app);
-  registerErrorHandling(app, assets.stylesheet, services.redirects);
+  registerErrorHandling(app, assetUrls().stylesheet, services.redirects);
   registerSecurityHeaders(app, { https: config.siteUrl.startsWith('https:') });
   // Before every other onRequest hook: a cached page is answered without them.
   invalidatePagesOnChange(services.events, pageCache);
@@ -250,17 +268,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const mediaDir = services.media.mediaDir;
   mkdirSync(mediaDir, { recursive: true });
   await registerAssets(app, mediaDir);
-  app.decorate(
-    'siteContext',
-    async (): Promise<SiteContext> => ({
-      siteName: config.siteName,
-      siteUrl: config.siteUrl,
-      timeZone: config.timeZone,
-      sections: await services.sections.list(),
-      now: services.clock.now(),
-      ...assets,
-    }),
-  );
+  app.decorate('siteContext', services.siteContext);
 
   await app.register(homeSiteRoutes);
   await app.register(articleSiteRoutes);

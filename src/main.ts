@@ -20,6 +20,9 @@ const usage = `usage: khabar <command>
   migrate-data --to postgres://… copy this SQLite site into an empty PostgreSQL database
   demo                           add the demo content to an empty site
   reindex                        rebuild the search index from every article (progress on stderr)
+  store-pages                    store the parts first visits to article pages are put together from,
+                                 for every article whose parts are missing or outdated (serve does this
+                                 in the background; run it before sending traffic to a new site)
   import wordpress EXPORT.xml [--media-dir DIR] [--dry-run] [--map-category WP=SECTION]... [--report FILE]
                                  import a WordPress export (WXR); old links answer 301 (see README)
   user add --email E --name N --role admin|editor|writer|moderator --password P
@@ -165,6 +168,15 @@ async function run(argv: string[]): Promise<void> {
         const { reindexProgressBar } = await import('./features/search/reindex-progress.js');
         const { done } = await search.reindex(reindexProgressBar(process.stderr));
         console.log(`search index rebuilt: ${done} articles`);
+      });
+    case 'store-pages':
+      return withServices(config, async ({ storedPages, siteContext }) => {
+        const { reindexProgressBar } = await import('./features/search/reindex-progress.js');
+        const { stored, total } = await storedPages.storeOutdated(
+          await siteContext(),
+          reindexProgressBar(process.stderr),
+        );
+        console.log(`article pages stored: ${stored} of ${total} outdated`);
       });
     case 'import wordpress': {
       const file = positionals[2];

@@ -2,6 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { buildApp, type Services } from '../app.js';
 import type { Config } from '../config/config.js';
 import { startScheduler } from '../features/articles/article-scheduler.js';
+import { keepStored } from '../features/articles/stored-article-pages.js';
 import { invalidatePagesOnChange } from '../platform/cache/page-invalidation.js';
 import { EventBus } from '../platform/events.js';
 import { clusterWorkerTransport } from '../platform/events-relay/cluster-transport.js';
@@ -19,11 +20,12 @@ export async function serveSite(config: Config, worker: string | undefined): Pro
   const database = await openMigratedDatabase(config);
   const app = await buildApp({ config, db: database.db });
   const { services } = app;
+  const remote = remoteInvalidations(app.pageCache, (error, event) =>
+    app.log.error({ err: error }, `remote ${event} failed`),
+  );
   const relay = startEventRelay({
     local: services.events,
-    remote: remoteInvalidations(app.pageCache, (error, event) =>
-      app.log.error({ err: error }, `remote ${event} failed`),
-    ),
+    remote,
     transport: relayTransport(config, worker !== undefined, {
       // Events sent while the connection was down were lost: no cached page can be trusted.
       onReconnected: () => app.pageCache.clear(),
@@ -36,8 +38,10 @@ export async function serveSite(config: Config, worker: string | undefined): Pro
     app.log.error({ err: error }, 'scheduled publishing failed'),
   );
 
+  let storing: ReturnType<typeof keepStored> | undefined;
   const release = async () => {
     scheduler.stop();
+    await storing?.stop();
     // Fastify stops accepting, lets requests in flight finish, then its onClose flushes buffered views.
     await app.close();
     await relay.stop();
@@ -46,8 +50,17 @@ export async function serveSite(config: Config, worker: string | undefined): Pro
 
   let closing = false;
   services.telegram.start(5_000);
-  // Images stored before crops existed get them in the background; pages use their largest variant meanwhile.
-  if (worker === undefined || worker === '1') cropOldImages(services, app.log, () => closing);
+  // Background work for the whole site, in one process: crops for images stored before crops
+  // existed (pages use their largest variant meanwhile), and the stored parts of article pages.
+  if (worker === undefined || worker === '1') {
+    cropOldImages(services, app.log, () => closing);
+    storing = keepStored({
+      stored: services.storedPages,
+      siteContext: services.siteContext,
+      buses: [services.events, remote],
+      log: app.log,
+    });
+  }
 
   const shutdown = async (signal: string) => {
     if (closing) return;

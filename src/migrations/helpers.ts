@@ -8,3 +8,8 @@ export function identity(db: Kysely<any>) {
   return (c: ColumnDefinitionBuilder) =>
     postgres ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement();
 }
+
+/** Bytes: bytea on PostgreSQL, blob on SQLite. */
+export function bytesType(db: Kysely<any>): 'bytea' | 'blob' {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
+}

@@ -13,6 +13,7 @@ import * as tagRecencyIndex from './20261130T0004_tag_recency_index.js';
 import * as searchRecentSqlite from './20261130T0005_search_recent_sqlite.js';
 import * as searchRecentPrefixes from './20261130T0006_search_speed.js';
 import * as searchPublicPrefix from './20261130T0007_search_public_prefix.js';
+import * as articleRenders from './20261130T0008_article_renders.js';
 
 /**
  * Every migration, by name. Listed statically (not read from the folder) so the
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261130T0005_search_recent_sqlite': searchRecentSqlite,
   '20261130T0006_search_speed': searchRecentPrefixes,
   '20261130T0007_search_public_prefix': searchPublicPrefix,
+  '20261130T0008_article_renders': articleRenders,
 };

@@ -44,24 +44,34 @@ export function createArticlePageService({
     );
   }
 
+  /** The boxes beside an article: they change with other articles, not with this one. */
+  async function around(article: { id: number; sectionId: number; tagIds: readonly number[] }) {
+    const [newest, viewedIds] = await Promise.all([
+      sectionNewest(article.sectionId),
+      views.mostViewed('day', 6),
+    ]);
+    const otherNews = newest.filter((item) => item.id !== article.id).slice(0, otherNewsCount);
+    const [related, mostViewed] = await Promise.all([
+      articles.related(
+        { id: article.id, tags: article.tagIds.map((id) => ({ id })) },
+        4,
+        otherNews.map((o) => o.id),
+      ),
+      articles.publishedSummaries(viewedIds.filter((id) => id !== article.id).slice(0, 5)),
+    ]);
+    return { related, otherNews, mostViewed };
+  }
+
   return {
+    around,
+
     async load(newsCode: number): Promise<ArticlePageData> {
       const article = await articles.getPublished(newsCode);
-      const [newest, viewedIds, articleComments] = await Promise.all([
-        sectionNewest(article.section.id),
-        views.mostViewed('day', 6),
+      const [boxes, articleComments] = await Promise.all([
+        around({ id: article.id, sectionId: article.section.id, tagIds: article.tags.map((tag) => tag.id) }),
         comments.forArticle(article),
       ]);
-      const otherNews = newest.filter((item) => item.id !== article.id).slice(0, otherNewsCount);
-      const [related, mostViewed] = await Promise.all([
-        articles.related(
-          article,
-          4,
-          otherNews.map((o) => o.id),
-        ),
-        articles.publishedSummaries(viewedIds.filter((id) => id !== article.id).slice(0, 5)),
-      ]);
-      return { article, related, otherNews, mostViewed, comments: articleComments };
+      return { article, ...boxes, comments: articleComments };
     },
   };
 }

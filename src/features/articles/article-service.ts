@@ -534,7 +534,11 @@ export function createArticleService({
      * Published articles sharing tags with this one, those sharing the most tags first, then the
      * newest; chosen among each tag's newest. Never the article itself.
      */
-    async related(article: Pick<Article, 'id' | 'tags'>, limit: number, excludeIds: readonly number[] = []) {
+    async related(
+      article: { id: number; tags: readonly { id: number }[] },
+      limit: number,
+      excludeIds: readonly number[] = [],
+    ) {
       const excluded = new Set([article.id, ...excludeIds]);
       const shared = new Map<number, number>();
       const perTag = await Promise.all(

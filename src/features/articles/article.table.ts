@@ -52,3 +52,17 @@ export interface ArticleRevisionsTable {
   /** 1 for the rolling revision autosave keeps while someone types. */
   autosave: Generated<number>;
 }
+
+/** An article page's own parts, rendered and compressed once (stored-article-pages.ts). */
+export interface ArticleRendersTable {
+  articleId: number;
+  /** The template and frame the parts were rendered with. */
+  madeFor: string;
+  /** The article's updatedAt when it was rendered. */
+  articleVersion: string;
+  /** Its visible comments when it was rendered: their count and latest moderation. */
+  commentsVersion: string;
+  /** JSON: each part's compressed and plain length and CRC-32, the slots between them, the tags. */
+  parts: string;
+  body: Buffer;
+}

@@ -26,7 +26,7 @@ export interface CachePolicy {
 export const publicPageCacheControl =
   'public, max-age=30, s-maxage=60, stale-while-revalidate=300, stale-if-error=86400';
 
-function cacheControlFor(ttlSeconds: number | undefined): string {
+export function cacheControlFor(ttlSeconds: number | undefined): string {
   if (ttlSeconds === undefined) return publicPageCacheControl;
   const browser = Math.min(ttlSeconds, 30);
   const shared = Math.min(ttlSeconds, 60);

@@ -1,5 +1,6 @@
 import type {
   ArticleGalleryTable,
+  ArticleRendersTable,
   ArticleRevisionsTable,
   ArticlesTable,
   ArticleTagsTable,
@@ -34,6 +35,7 @@ export interface Database {
   newsCodeCounter: NewsCodeCounterTable;
   articleTags: ArticleTagsTable;
   articleGallery: ArticleGalleryTable;
+  articleRenders: ArticleRendersTable;
   articleRevisions: ArticleRevisionsTable;
   curationSlots: CurationSlotsTable;
   articleViewsHourly: ArticleViewsHourlyTable;

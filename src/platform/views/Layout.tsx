@@ -17,6 +17,8 @@ export interface LayoutProps {
   head?: ComponentChildren;
   /** Marks the section the page belongs to in the menu. */
   currentSection?: string | undefined;
+  /** In place of today's date in the header, for a page stored beyond the day. */
+  today?: ComponentChildren;
   children: ComponentChildren;
 }
 
@@ -100,7 +102,7 @@ export function Layout(props: LayoutProps) {
               <input id="site-search-q" name="q" type="search" placeholder="جست‌وجو…" maxLength={200} />
               <button type="submit">جست‌وجو</button>
             </form>
-            <span class="site-date">{formatJalaliDate(site.now, site.timeZone)}</span>
+            <span class="site-date">{props.today ?? formatJalaliDate(site.now, site.timeZone)}</span>
           </div>
           <nav class="site-nav" aria-label="سرویس‌ها">
             <ul class="wrap">

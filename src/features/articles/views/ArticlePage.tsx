@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { toPersianDigits } from '../../../platform/persian/digits.js';
 import { formatGregorianDate, formatJalaliDate, formatTime } from '../../../platform/persian/jalali.js';
 import { Layout } from '../../../platform/views/Layout.js';
@@ -31,11 +32,20 @@ export interface ArticlePageProps {
   comments?: ArticleComments;
   /** The `?comment=` value the comment form's redirect added. */
   commentNotice?: string | undefined;
+  /** Stand-ins for the parts that change without the article changing (see stored-article-pages). */
+  slots?: ArticlePageSlots;
+}
+
+export interface ArticlePageSlots {
+  today: ComponentChildren;
+  related: ComponentChildren;
+  mostViewed: ComponentChildren;
+  otherNews: ComponentChildren;
 }
 
 /** The article page, in the order Persian news sites print it. */
 export function ArticlePage(props: ArticlePageProps) {
-  const { site, article, related = [], otherNews, mostViewed, comments, commentNotice } = props;
+  const { site, article, related = [], otherNews, mostViewed, comments, commentNotice, slots } = props;
   const canonical = articlePath(article);
   const byline = displayByline(article);
   const publishedAt = article.publishedAt ?? article.createdAt;
@@ -57,6 +67,7 @@ export function ArticlePage(props: ArticlePageProps) {
         },
       ]}
       head={<ArticleHead site={site} article={article} />}
+      today={slots?.today}
     >
       <div class="article-layout">
         <article class={`article article--${article.kind}`}>
@@ -158,18 +169,7 @@ export function ArticlePage(props: ArticlePageProps) {
           <ShareLinks title={article.title} shortUrl={`${site.siteUrl}${shortPath(article)}`} />
           <p class="print-only">نشانی این مطلب: {`${site.siteUrl}${shortPath(article)}`}</p>
 
-          {related.length > 0 && (
-            <section class="related" aria-labelledby="related-title">
-              <h2 class="block__title" id="related-title">
-                مطالب مرتبط
-              </h2>
-              <ul class="related__list">
-                {related.map((item) => (
-                  <LineTeaser key={item.id} item={item} now={site.now} timeZone={site.timeZone} />
-                ))}
-              </ul>
-            </section>
-          )}
+          {slots?.related ?? <RelatedBox site={site} items={related} />}
 
           {comments && (
             <CommentsSection
@@ -181,33 +181,59 @@ export function ArticlePage(props: ArticlePageProps) {
           )}
         </article>
 
-        <aside class="article-aside">
-          {mostViewed.length > 0 && (
-            <section class="block">
-              <h2 class="block__title">پربازدیدها</h2>
-              <RankedList items={mostViewed} label="پربازدیدترین‌های امروز" />
-            </section>
-          )}
-        </aside>
+        <aside class="article-aside">{slots?.mostViewed ?? <MostViewedBox items={mostViewed} />}</aside>
       </div>
 
-      {otherNews.length > 0 && (
-        <section class="block other-news" aria-labelledby="other-news-title">
-          <h2 class="block__title" id="other-news-title">
-            سایر اخبار
-          </h2>
-          <div class="grid">
-            {otherNews.map((item) => (
-              <CardTeaser key={item.id} item={item} now={site.now} timeZone={site.timeZone} />
-            ))}
-          </div>
-        </section>
-      )}
+      {slots?.otherNews ?? <OtherNewsBox site={site} items={otherNews} />}
 
       <p class="back-to-top">
         <a href="#top">بازگشت به بالا ↑</a>
       </p>
     </Layout>
+  );
+}
+
+/** «مطالب مرتبط»: changes with every publish under the article's tags, so a stored page leaves it out. */
+export function RelatedBox({ site, items }: { site: SiteContext; items: ArticleSummary[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section class="related" aria-labelledby="related-title">
+      <h2 class="block__title" id="related-title">
+        مطالب مرتبط
+      </h2>
+      <ul class="related__list">
+        {items.map((item) => (
+          <LineTeaser key={item.id} item={item} now={site.now} timeZone={site.timeZone} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function MostViewedBox({ items }: { items: ArticleSummary[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section class="block">
+      <h2 class="block__title">پربازدیدها</h2>
+      <RankedList items={items} label="پربازدیدترین‌های امروز" />
+    </section>
+  );
+}
+
+/** «سایر اخبار»: the newest of the article's section. */
+export function OtherNewsBox({ site, items }: { site: SiteContext; items: ArticleSummary[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section class="block other-news" aria-labelledby="other-news-title">
+      <h2 class="block__title" id="other-news-title">
+        سایر اخبار
+      </h2>
+      <div class="grid">
+        {items.map((item) => (
+          <CardTeaser key={item.id} item={item} now={site.now} timeZone={site.timeZone} />
+        ))}
+      </div>
+    </section>
   );
 }
 

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import type { LightMyRequestResponse } from 'fastify';
+import { createArticle, createImage } from '../../../test/support/factories.js';
+import { buildTestApp, enginesUnderTest, type TestApp } from '../../../test/support/test-app.js';
+import { systemActor } from '../users/user.js';
+import type { Article } from './article.js';
+import { keepStored } from './stored-article-pages.js';
+
+const site = 'https://khabar.test';
+const asBrowser = { 'accept-encoding': 'gzip, deflate, br' };
+const gzipOnly = { 'accept-encoding': 'gzip' };
+
+/** The page's HTML, whatever encoding it came in. */
+function htmlOf(res: LightMyRequestResponse): string {
+  return res.headers['content-encoding'] === 'gzip' ? gunzipSync(res.rawPayload).toString() : res.body;
+}
+
+for (const engine of await enginesUnderTest()) {
+  describe(`article pages from stored parts on ${engine.name}`, { skip: engine.skip }, () => {
+    let t: TestApp;
+    // «now» moves only when a test moves it: the page rendered and the page assembled must show the
+    // same dates, and an edit must come later than what it edits.
+    let now = new Date('2026-11-30T09:00:00Z');
+    const clock = { now: () => now };
+    const later = () => {
+      now = new Date(now.getTime() + 60_000);
+    };
+    before(async () => {
+      t = await buildTestApp(engine, { clock });
+    });
+    after(() => t?.close());
+
+    const url = (article: Pick<Article, 'newsCode' | 'slug'>) =>
+      `/news/${article.newsCode}/${encodeURIComponent(article.slug)}`;
+    const store = async (article: Pick<Article, 'id'>) =>
+      assert.equal(await t.services.storedPages.store(article.id, await t.services.siteContext()), true);
+
+    async function approvedComment(article: Article, body: string): Promise<void> {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/news/${article.newsCode}/comments`,
+        remoteAddress: '10.9.0.1',
+        headers: { origin: site },
+        payload: { name: 'مریم', email: '', body },
+      });
+      assert.equal(res.statusCode, 303);
+      const queue = await t.services.comments.queue(systemActor, {
+        state: 'pending',
+        newsCode: article.newsCode,
+        limit: 50,
+      });
+      await t.services.comments.moderate(
+        systemActor,
+        queue.items.map((c) => c.id),
+        'approve',
+      );
+    }
+
+    it('answers a first visit from the stored parts, byte for byte the page a render gives', async () => {
+      const cover = await createImage(t.services, 'پل طبیعت در شب');
+      for (let n = 0; n < 3; n++) await createArticle(t.services, { section: 'economy' });
+      await createArticle(t.services, { section: 'world', tags: ['بورس'] });
+      const article = await createArticle(t.services, {
+        section: 'economy',
+        tags: ['بورس', 'بانک مرکزی'],
+        coverImageId: cover.id,
+        title: 'شاخص بورس تهران رکورد تازه‌ای زد',
+      });
+      await approvedComment(article, 'تحلیل خوبی بود.');
+      await store(article);
+
+      const assembled = await t.app.inject({ url: url(article), headers: asBrowser });
+      assert.equal(assembled.statusCode, 200);
+      assert.equal(assembled.headers['x-cache'], 'STORED');
+      assert.equal(assembled.headers['content-encoding'], 'gzip');
+      assert.equal(assembled.headers.vary, 'Accept-Encoding');
+      assert.match(String(assembled.headers['cache-control']), /^public, .*s-maxage=60/);
+      assert.match(String(assembled.headers['content-security-policy']), /default-src 'self'/);
+
+      // The next visit in this process is rendered, and kept by the page cache.
+      const rendered = await t.app.inject({ url: url(article), headers: { 'accept-encoding': 'identity' } });
+      assert.equal(rendered.headers['x-cache'], 'MISS');
+      const html = htmlOf(assembled);
+      assert.equal(html, rendered.body);
+      for (const shown of [
+        'شاخص بورس تهران',
+        'تحلیل خوبی بود.',
+        'سایر اخبار',
+        'مطالب مرتبط',
+        'بانک مرکزی',
+        'پل طبیعت در شب',
+      ])
+        assert.ok(html.includes(shown), shown);
+      assert.equal((await t.app.inject({ url: url(article), headers: asBrowser })).headers['x-cache'], 'HIT');
+    });
+
+    it('answers HEAD, answers 304 to the ETag it sent, and counts the view', async () => {
+      const article = await createArticle(t.services, { section: 'sport' });
+      await store(article);
+      const head = await t.app.inject({ method: 'HEAD', url: url(article), headers: gzipOnly });
+      assert.equal(head.statusCode, 200);
+      assert.equal(head.headers['x-cache'], 'STORED');
+      assert.equal(head.rawPayload.length, 0);
+      assert.match(String(head.headers.etag), /^"s[0-9a-f]{16}-gzip"$/);
+
+      // A reader who got the page from another process asks again with its ETag.
+      const again = await t.app.inject({
+        url: url(article),
+        headers: { ...gzipOnly, 'if-none-match': String(head.headers.etag) },
+      });
+      assert.equal(again.statusCode, 304);
+      assert.equal(again.headers['x-cache'], 'STORED');
+      assert.equal(again.rawPayload.length, 0);
+      await t.services.views.flush();
+      assert.ok((await t.services.views.mostViewed('day', 100)).includes(article.id));
+    });
+
+    it('renders a page whose article or comments changed after its parts were stored', async () => {
+      const article = await createArticle(t.services, { lead: 'لید نخست.' });
+      await store(article);
+      later();
+      await t.services.articles.update(systemActor, article.newsCode, { lead: 'لید ویرایش‌شده.' });
+      const edited = await t.app.inject({ url: url(article), headers: gzipOnly });
+      assert.equal(edited.headers['x-cache'], 'MISS');
+      assert.ok(htmlOf(edited).includes('لید ویرایش‌شده.'));
+
+      const other = await createArticle(t.services);
+      await store(other);
+      later();
+      await approvedComment(other, 'نظری که تازه تأیید شد.');
+      const commented = await t.app.inject({ url: url(other), headers: gzipOnly });
+      assert.equal(commented.headers['x-cache'], 'MISS');
+      assert.ok(htmlOf(commented).includes('نظری که تازه تأیید شد.'));
+    });
+
+    it('renders what the stored parts do not answer: a query, a client without gzip, an old slug', async () => {
+      const article = await createArticle(t.services);
+      await store(article);
+      const query = await t.app.inject({ url: `${url(article)}?comment=pending`, headers: gzipOnly });
+      assert.equal(query.headers['x-cache'], 'MISS');
+      assert.ok(htmlOf(query).includes('class="comments__notice"'), 'the notice the query asks for');
+      const plain = await t.app.inject({ url: url(article), headers: { 'accept-encoding': 'br' } });
+      assert.equal(plain.headers['x-cache'], 'MISS');
+      const old = await t.app.inject({ url: `/news/${article.newsCode}/old-slug`, headers: gzipOnly });
+      assert.equal(old.statusCode, 301);
+    });
+
+    it('keeps the parts current in the background: every article at start, then each change', async () => {
+      const log = { info() {}, error: (_: object, line: string) => assert.fail(line) };
+      const [first, tagged, sectioned, edited] = [
+        await createArticle(t.services, { tags: ['کتاب'], section: 'culture' }),
+        await createArticle(t.services, { tags: ['کتاب'], section: 'culture' }),
+        await createArticle(t.services, { section: 'culture' }),
+        await createArticle(t.services, { section: 'culture', lead: 'پیش از ویرایش.' }),
+      ];
+      const keeper = keepStored({
+        stored: t.services.storedPages,
+        siteContext: t.services.siteContext,
+        buses: [t.services.events],
+        log,
+      });
+      // Each address is asked once: a second visit in the same process is rendered on purpose.
+      const page = async (article: Pick<Article, 'newsCode' | 'slug'>) => {
+        await keeper.idle();
+        const res = await t.app.inject({ url: url(article), headers: gzipOnly });
+        assert.equal(res.headers['x-cache'], 'STORED', article.slug);
+        return htmlOf(res);
+      };
+      try {
+        await page(first);
+
+        const published = await createArticle(t.services, { section: 'culture' });
+        await page(published);
+
+        later();
+        await t.services.articles.update(systemActor, edited.newsCode, { lead: 'پس از ویرایش.' });
+        assert.ok((await page(edited)).includes('پس از ویرایش.'));
+
+        const tag = await t.services.tags.find('کتاب');
+        await t.services.tags.rename(systemActor, tag.id, 'کتاب‌خوانی');
+        assert.ok((await page(tagged)).includes('کتاب‌خوانی'));
+
+        const culture = (await t.services.sections.list()).find((s) => s.slug === 'culture');
+        assert.ok(culture);
+        await t.services.sections.update(systemActor, culture.id, { name: 'فرهنگ و هنر', description: '' });
+        assert.ok((await page(sectioned)).includes('فرهنگ و هنر'));
+      } finally {
+        await keeper.stop();
+      }
+    });
+  });
+}
