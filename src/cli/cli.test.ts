@@ -79,6 +79,7 @@ for (const engine of await enginesUnderTest()) {
     let drop: (() => Promise<void>) | undefined;
     let server: ChildProcess | undefined;
     let origin = '';
+    let token = '';
 
     before(async () => {
       if (engine.postgresUrl) {
@@ -88,6 +89,8 @@ for (const engine of await enginesUnderTest()) {
       }
       const port = await freePort();
       origin = `http://127.0.0.1:${port}`;
+      // The same address for the server and the commands beside it: stored pages are made for one.
+      env.KHABAR_SITE_URL = origin;
       server = spawn(process.execPath, [bin, 'serve'], {
         env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
         stdio: 'inherit',
@@ -134,7 +137,7 @@ for (const engine of await enginesUnderTest()) {
       );
       assert.match(added.stdout, /user dabir@khabar\.test \(editor\) created/);
       const { stdout } = await khabar(['token', 'create', '--email', 'dabir@khabar.test'], env);
-      const token = stdout.trim();
+      token = stdout.trim();
       assert.match(token, /^khb_[\w-]{40,}$/);
 
       const res = await fetch(`${origin}/api/v1/articles`, {
@@ -152,6 +155,30 @@ for (const engine of await enginesUnderTest()) {
       const page = await fetch(created.url.replace('http://localhost:', 'http://127.0.0.1:'));
       assert.equal(page.status, 200);
       assert.match(await page.text(), /خبر فوری ساعت دو بامداد/);
+    });
+
+    it('store-pages stores what the running server then answers first visits from', async () => {
+      assert.ok(token, 'the token of the test before');
+      const res = await fetch(`${origin}/api/v1/articles`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          title: 'گزارش صبحگاهی',
+          body: '<p>متن</p>',
+          section: 'society',
+          state: 'published',
+        }),
+      });
+      assert.equal(res.status, 201);
+      const { url } = await res.json();
+      // The server's own keeper may have stored it already: then nothing is left to store.
+      const { stdout } = await khabar(['store-pages'], env);
+      assert.match(stdout, /article pages stored: ([01]) of \1 outdated/);
+      const again = await khabar(['store-pages'], env);
+      assert.match(again.stdout, /article pages stored: 0 of 0 outdated/);
+      const page = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+      assert.equal(page.headers.get('x-cache'), 'STORED');
+      assert.match(await page.text(), /گزارش صبحگاهی/);
     });
 
     it('refuses a duplicate user and a weak password with a clear message', async () => {
