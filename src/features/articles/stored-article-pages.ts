@@ -19,12 +19,12 @@ import {
 } from './views/stored-page-parts.js';
 
 // A first visit to an article (a crawler walking the archive, a link shared a week ago) finds no
-// page in the page cache. Rendering and compressing the page costs about 3.6 ms of processor time,
-// so two cores served about 300 such pages a second. Most of the page changes only when the
-// article, its comments or the site's frame change: those parts are rendered once, compressed on
-// their own and kept in `article_renders`. A first visit then renders only the boxes that change
-// with other articles (related, most viewed, other news: mostly remembered teasers) and puts the
-// gzip response together from the stored parts without compressing the article again.
+// page in the page cache. Rendering and compressing the page cost about 6 ms of processor time at
+// 100,000 articles, and two cores served about 300 such pages a second. Most of the page changes
+// only when the article, its comments or the site's frame change: those parts are rendered once,
+// compressed on their own and kept in `article_renders`. A first visit then renders only the boxes
+// that change with other articles (related, most viewed, other news: mostly remembered teasers)
+// and puts the gzip response together from the stored parts without compressing the article again.
 //
 // A row is used only if it was made for the current template and frame, from the article as it
 // is now and its comments as they are now; otherwise the page is rendered as before. Rows are
