@@ -217,6 +217,8 @@ declare module 'fastify' {
  */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  // Error pages are styled before the services (and their site context) exist.
+  const { stylesheet } = assetUrls();
   const pageCache = new PageCache({ maxBytes: config.pageCacheBytes });
   const pageCacheHooks: PageCacheHooks = {
     cache: pageCache,
@@ -233,14 +235,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     genReqId: () => randomUUID().slice(0, 8),
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
-    frameworkErrors: frameworkErrorHandler(assetUrls().stylesheet),
+    frameworkErrors: frameworkErrorHandler(stylesheet),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const services = createServices(deps, (error, what) => app.log.error({ err: error }, what));
   app.decorate('services', services);
 
   registerValidation(app);
-  registerErrorHandling(app, assetUrls().stylesheet, services.redirects);
+  registerErrorHandling(app, stylesheet, services.redirects);
   registerSecurityHeaders(app, { https: config.siteUrl.startsWith('https:') });
   // Before every other onRequest hook: a cached page is answered without them.
   invalidatePagesOnChange(services.events, pageCache);

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { cacheControlFor, cachePage } from '../../platform/cache/page-cache-http.js';
+import { cacheControlFor, cachePage, ifNoneMatchHolds } from '../../platform/cache/page-cache-http.js';
 import { pageTag, shownArticleTags } from '../../platform/cache/page-tags.js';
 import { NotFoundError } from '../../platform/errors.js';
 import { acceptedEncodings } from '../../platform/http/compression.js';
@@ -56,7 +56,7 @@ export async function articleSiteRoutes(app: FastifyInstance): Promise<void> {
       .header('Vary', 'Accept-Encoding')
       .header('ETag', page.etag)
       .header('X-Cache', 'STORED');
-    if (request.headers['if-none-match']?.split(',').some((tag) => tag.trim() === page.etag)) {
+    if (ifNoneMatchHolds(request.headers['if-none-match'], page.etag)) {
       reply.code(304).send();
       return true;
     }

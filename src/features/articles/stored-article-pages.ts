@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ExpressionBuilder } from 'kysely';
+import { boundedMemo } from '../../platform/bounded-memo.js';
 import type { DB } from '../../platform/db/database.js';
 import { preparedQuery } from '../../platform/db/prepared-query.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -99,30 +100,23 @@ const commentsVersion = (row: { approvedComments: number | string | null; lastMo
  * are shown to the minute) and its teasers. A teaser is a new object whenever its article changes
  * (see publishedSummaries), so it is known by its object, never by its id.
  */
-class SlotParts {
-  readonly #parts = new Map<string, DeflatedPart>();
-  readonly #serials = new WeakMap<ArticleSummary, number>();
-  #lastSerial = 0;
-  constructor(private readonly maxEntries: number) {}
-
-  get(name: SlotName, site: SiteContext, items: ArticleSummary[]): DeflatedPart {
-    const key = `${name}|${site.timeZone}|${Math.floor(site.now.getTime() / 60_000)}|${items.map((item) => this.#serialOf(item)).join(',')}`;
-    let part = this.#parts.get(key);
-    if (part) return part;
-    part = deflatePart(renderSlot(name, site, items));
-    if (this.#parts.size >= this.maxEntries) this.#parts.delete(this.#parts.keys().next().value as string);
-    this.#parts.set(key, part);
-    return part;
-  }
-
-  #serialOf(item: ArticleSummary): number {
-    let serial = this.#serials.get(item);
+function slotPartMemo(maxEntries: number) {
+  const kept = boundedMemo<DeflatedPart>(maxEntries);
+  const serials = new WeakMap<ArticleSummary, number>();
+  let lastSerial = 0;
+  const serialOf = (item: ArticleSummary) => {
+    let serial = serials.get(item);
     if (serial === undefined) {
-      serial = ++this.#lastSerial;
-      this.#serials.set(item, serial);
+      serial = ++lastSerial;
+      serials.set(item, serial);
     }
     return serial;
-  }
+  };
+  return (name: SlotName, site: SiteContext, items: ArticleSummary[]): DeflatedPart => {
+    const minute = Math.floor(site.now.getTime() / 60_000);
+    const key = `${name}|${site.timeZone}|${minute}|${items.map(serialOf).join(',')}`;
+    return kept(key, () => deflatePart(renderSlot(name, site, items)));
+  };
 }
 
 export function createStoredArticlePages({
@@ -148,7 +142,7 @@ export function createStoredArticlePages({
     }
     return fingerprint;
   };
-  const slotParts = new SlotParts(512);
+  const slotPart = slotPartMemo(512);
 
   /** The page of a published article put together from its stored parts, if they are current. */
   async function assemble(newsCode: number, site: SiteContext): Promise<AssembledPage | undefined> {
@@ -166,7 +160,7 @@ export function createStoredArticlePages({
       sectionId: layout.sectionId,
       tagIds: layout.tagIds,
     });
-    const slots = slotNames.map((name) => slotParts.get(name, site, name === 'today' ? [] : around[name]));
+    const slots = slotNames.map((name) => slotPart(name, site, name === 'today' ? [] : around[name]));
     const parts: DeflatedPart[] = [];
     let offset = 0;
     layout.parts.forEach(([deflatedLength, length, crc], index) => {
@@ -266,12 +260,10 @@ export function createStoredArticlePages({
 
   /** Drops the stored parts that name these tags or show this picture; returns their articles. */
   async function dropShowing(what: { tagIds: number[] } | { imageId: number }): Promise<number[]> {
+    if ('tagIds' in what && what.tagIds.length === 0) return [];
     const query =
       'tagIds' in what
-        ? db
-            .selectFrom('articleTags')
-            .select('articleId')
-            .where('tagId', 'in', what.tagIds.length ? what.tagIds : [0])
+        ? db.selectFrom('articleTags').select('articleId').where('tagId', 'in', what.tagIds)
         : db
             .selectFrom('articles')
             .select('id as articleId')

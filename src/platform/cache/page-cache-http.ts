@@ -63,13 +63,18 @@ function storableHeaders(reply: FastifyReply): Record<string, string> {
   return headers;
 }
 
-/** Whether the client already holds this page: If-None-Match uses the weak comparison (RFC 9110 §13.1.2). */
-function clientHolds(request: { headers: IncomingHttpHeaders }, page: CachedPage): boolean {
-  const header = request.headers['if-none-match'];
+/**
+ * Whether an If-None-Match header names a tag starting with `prefix` (a page's hash: any of its
+ * encodings), or is `*`. Weak comparison, as RFC 9110 §13.1.2 asks for If-None-Match.
+ */
+export function ifNoneMatchHolds(header: string | undefined, prefix: string): boolean {
   if (!header) return false;
   if (header.trim() === '*') return true;
-  const hash = `"${page.hash}`;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '').startsWith(hash));
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '').startsWith(prefix));
+}
+
+function clientHolds(request: { headers: IncomingHttpHeaders }, page: CachedPage): boolean {
+  return ifNoneMatchHolds(request.headers['if-none-match'], `"${page.hash}`);
 }
 
 function encodingFor(request: { headers: IncomingHttpHeaders }): Encoding {
