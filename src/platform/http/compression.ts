@@ -1,5 +1,6 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { boundedMemo } from '../bounded-memo.js';
 
 // A phone on a slow network waits for every byte: a 70 KB home page is 9 KB as
 // brotli. Pages in the page cache are compressed once at quality 5; this is for
@@ -11,10 +12,17 @@ const gzipLevel = 1;
 const smallestWorthCompressing = 1024;
 const compressible = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|feed\+json))/;
 
+// Every request asks; browsers send a handful of distinct headers, so each is parsed once.
+const parsedHeaders = boundedMemo<ReadonlySet<string>>(256);
+
 /** The encodings a client accepts, without those it refuses with q=0. */
-export function acceptedEncodings(header: string | undefined): Set<string> {
+export function acceptedEncodings(header: string | undefined): ReadonlySet<string> {
+  return parsedHeaders(header ?? '', () => parseAcceptEncoding(header ?? ''));
+}
+
+function parseAcceptEncoding(header: string): Set<string> {
   const accepted = new Set<string>();
-  for (const part of (header ?? '').split(',')) {
+  for (const part of header.split(',')) {
     const [name = '', ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
