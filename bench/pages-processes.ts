@@ -163,6 +163,37 @@ function processTree(root: number): number[] {
   return tree;
 }
 
+/** Processor time used so far by a process and its descendants, in ms (user and system), from /proc. */
+export function treeCpuMs(pid: number): number {
+  const tickMs = 10; // USER_HZ is 100 on Linux.
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended while it was read.
+    }
+  }
+  return ticks * tickMs;
+}
+
+/**
+ * Waits until a process and its workers use less than `share` of one core over a second: work
+ * left in the background (storing pages at start, a flush) must not take the processor from the
+ * next measurement, least of all from the ceiling's. False when they are still busy after `maxMs`.
+ */
+export async function quiet(pid: number, { share = 0.05, maxMs = 60_000 } = {}): Promise<boolean> {
+  const deadline = performance.now() + maxMs;
+  while (performance.now() < deadline) {
+    const before = treeCpuMs(pid);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (treeCpuMs(pid) - before < share * 1000) return true;
+  }
+  return false;
+}
+
 /** Resident memory of a process and of its descendants: the largest one, and all together. */
 export function treeResident(pid: number): { largest: number; total: number } | undefined {
   const sizes = processTree(pid).flatMap((p) => residentBytes(p) ?? []);

@@ -34,6 +34,7 @@ import { type LoadSettings, runScenario, type Scenario, type ScenarioResult } fr
 import {
   cleanUp,
   freePort,
+  quiet,
   removeAtExit,
   runToEnd,
   startProcess,
@@ -156,6 +157,7 @@ async function main() {
     console.error(`  ${scenario.name}…`);
     if (!(await settle(origin)))
       console.error('    the site is still busy with earlier requests after 2 minutes');
+    if (!(await quiet(server.pid))) console.error('    the site is still using the processor after a minute');
     const result = await runScenario(target.origin, target.pid, scenario, settings);
     for (const problem of result.problems) console.error(`    ✗ ${problem}`);
     return result;
