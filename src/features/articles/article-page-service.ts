@@ -3,13 +3,13 @@ import { TaggedMemo } from '../../platform/cache/tagged-memo.js';
 import type { ArticleComments } from '../comments/comment.js';
 import type { CommentService } from '../comments/comment-service.js';
 import type { ViewCounter } from '../stats/view-counter.js';
-import type { Article, ArticleSummary } from './article.js';
+import type { Article, ArticleLine, ArticleSummary } from './article.js';
 import type { ArticleService } from './article-service.js';
 
 export interface ArticlePageData {
   article: Article;
   /** «مطالب مرتبط»: sharing tags with the article, without those already in «سایر اخبار». */
-  related: ArticleSummary[];
+  related: ArticleLine[];
   /** «سایر اخبار»: the newest of the same section. */
   otherNews: ArticleSummary[];
   mostViewed: ArticleSummary[];

@@ -6,6 +6,7 @@ import { findImagesByIds } from '../media/image-repository.js';
 import { listTagsOfArticles } from '../tags/tag-repository.js';
 import {
   type Article,
+  type ArticleLine,
   type ArticleState,
   type ArticleSummary,
   type GalleryItem,
@@ -288,6 +289,46 @@ export async function findPublishedSummaries(db: DB, ids: readonly number[]): Pr
   const rows = await summaryRowsByIds(db, ids);
   const published = rows.filter((row) => row.state === ('published' satisfies ArticleState));
   const byId = new Map((await summariesOf(db, published)).map((s) => [s.id, s]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+const lineRowsByIds = preparedForIds((db, ids) =>
+  db
+    .selectFrom('articles')
+    .select([
+      'articles.id',
+      'articles.newsCode',
+      'articles.slug',
+      'articles.kind',
+      'articles.title',
+      'articles.state',
+      'articles.publishedAt',
+      'articles.createdAt',
+    ])
+    .where('articles.id', 'in', ids),
+);
+
+/**
+ * Published one-line teasers for these ids, in the order given. Read fresh every time: a walk
+ * across the archive asks for teasers of older articles that no memory holds, and a full
+ * summary (lead, section, picture) costs several times as much to read and keep.
+ */
+export async function findPublishedLines(db: DB, ids: readonly number[]): Promise<ArticleLine[]> {
+  if (ids.length === 0) return [];
+  // As in findPublishedSummaries, the state is checked here so that SQLite looks the ids up.
+  const byId = new Map<number, ArticleLine>();
+  for (const row of await lineRowsByIds(db, ids)) {
+    if (row.state !== ('published' satisfies ArticleState)) continue;
+    if (!isArticleKind(row.kind)) throw new Error(`article ${row.id} has an unknown kind "${row.kind}"`);
+    byId.set(row.id, {
+      id: row.id,
+      newsCode: Number(row.newsCode),
+      slug: row.slug,
+      kind: row.kind,
+      title: row.title,
+      publishedAt: new Date(row.publishedAt ?? row.createdAt),
+    });
+  }
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

@@ -36,6 +36,7 @@ import {
   allocateNewsCode,
   findArticleByNewsCode,
   findNewestTaggedIds,
+  findPublishedLines,
   findPublishedSummaries,
   insertArticle,
   insertRevision,
@@ -558,7 +559,7 @@ export function createArticleService({
         .slice(0, limit * 2)
         .map(([id]) => id);
       const sharedWith = (id: number) => shared.get(id) ?? 0;
-      return (await publishedSummaries(likeliest))
+      return (await findPublishedLines(db, likeliest))
         .sort(
           (a, b) =>
             sharedWith(b.id) - sharedWith(a.id) ||

@@ -71,6 +71,9 @@ export interface ArticleSummary {
   publishedAt: Date;
 }
 
+/** What a one-line teaser shows (a time, the kind, the title as a link): «مطالب مرتبط». */
+export type ArticleLine = Pick<ArticleSummary, 'id' | 'newsCode' | 'slug' | 'kind' | 'title' | 'publishedAt'>;
+
 /** The canonical path of an article; the slug is percent-encoded because it is usually Persian. */
 export function articlePath(article: Pick<Article, 'newsCode' | 'slug'>): string {
   return article.slug

@@ -15,6 +15,7 @@ import {
   partsFingerprint,
   renderSlot,
   renderStoredParts,
+  type SlotBoxes,
   type SlotName,
   slotNames,
 } from './views/stored-page-parts.js';
@@ -95,12 +96,13 @@ const commentsVersion = (row: { approvedComments: number | string | null; lastMo
   `${Number(row.approvedComments ?? 0)}|${row.lastModeration ?? ''}`;
 
 /**
- * The slots' compressed HTML. Most repeat from page to page (the section's newest, the day's most
- * viewed, today's date), so each is kept by what it shows: the slot, the minute (teasers' times
- * are shown to the minute) and its teasers. A teaser is a new object whenever its article changes
- * (see publishedSummaries), so it is known by its object, never by its id.
+ * The compressed HTML of the slots that repeat from page to page: the section's newest, the
+ * day's most viewed, today's date. Each is kept by the slot, the minute (teasers' times are
+ * shown to the minute) and its teasers. A teaser is a new object whenever its article changes
+ * (see publishedSummaries), so it is known by its object, never by its id. «مطالب مرتبط»
+ * differs on every page and is read fresh, so it is not kept.
  */
-function slotPartMemo(maxEntries: number) {
+function sharedSlotMemo(maxEntries: number) {
   const kept = boundedMemo<DeflatedPart>(maxEntries);
   const serials = new WeakMap<ArticleSummary, number>();
   let lastSerial = 0;
@@ -112,10 +114,11 @@ function slotPartMemo(maxEntries: number) {
     }
     return serial;
   };
-  return (name: SlotName, site: SiteContext, items: ArticleSummary[]): DeflatedPart => {
+  return (name: Exclude<SlotName, 'related'>, site: SiteContext, boxes: SlotBoxes): DeflatedPart => {
     const minute = Math.floor(site.now.getTime() / 60_000);
+    const items = name === 'today' ? [] : boxes[name];
     const key = `${name}|${site.timeZone}|${minute}|${items.map(serialOf).join(',')}`;
-    return kept(key, () => deflatePart(renderSlot(name, site, items)));
+    return kept(key, () => deflatePart(renderSlot(name, site, boxes)));
   };
 }
 
@@ -142,7 +145,7 @@ export function createStoredArticlePages({
     }
     return fingerprint;
   };
-  const slotPart = slotPartMemo(512);
+  const sharedSlot = sharedSlotMemo(512);
 
   /** The page of a published article put together from its stored parts, if they are current. */
   async function assemble(newsCode: number, site: SiteContext): Promise<AssembledPage | undefined> {
@@ -160,7 +163,9 @@ export function createStoredArticlePages({
       sectionId: layout.sectionId,
       tagIds: layout.tagIds,
     });
-    const slots = slotNames.map((name) => slotPart(name, site, name === 'today' ? [] : around[name]));
+    const slots = slotNames.map((name) =>
+      name === 'related' ? deflatePart(renderSlot(name, site, around)) : sharedSlot(name, site, around),
+    );
     const parts: DeflatedPart[] = [];
     let offset = 0;
     layout.parts.forEach(([deflatedLength, length, crc], index) => {

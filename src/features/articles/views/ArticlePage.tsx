@@ -12,6 +12,7 @@ import { JsonLd } from '../../seo/JsonLd.js';
 import { authorPath, imageGalleryLd, modifiedAt, newsArticleLd } from '../../seo/json-ld.js';
 import {
   type Article,
+  type ArticleLine,
   type ArticleSummary,
   articleKindNames,
   articlePath,
@@ -25,7 +26,7 @@ export interface ArticlePageProps {
   site: SiteContext;
   article: Article;
   /** «مطالب مرتبط», sharing tags with the article. */
-  related?: ArticleSummary[];
+  related?: ArticleLine[];
   otherNews: ArticleSummary[];
   mostViewed: ArticleSummary[];
   /** Absent in the newsroom's preview. */
@@ -194,7 +195,7 @@ export function ArticlePage(props: ArticlePageProps) {
 }
 
 /** «مطالب مرتبط»: changes with every publish under the article's tags, so a stored page leaves it out. */
-export function RelatedBox({ site, items }: { site: SiteContext; items: ArticleSummary[] }) {
+export function RelatedBox({ site, items }: { site: SiteContext; items: ArticleLine[] }) {
   if (items.length === 0) return null;
   return (
     <section class="related" aria-labelledby="related-title">

@@ -2,7 +2,7 @@ import type { VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import { toPersianDigits } from '../../../platform/persian/digits.js';
 import { Picture } from '../../media/views/Picture.js';
-import { type ArticleSummary, articleKindNames, articlePath } from '../article.js';
+import { type ArticleLine, type ArticleSummary, articleKindNames, articlePath } from '../article.js';
 import { teaserStamp } from './stamp.js';
 
 export interface TeaserProps {
@@ -11,7 +11,14 @@ export interface TeaserProps {
   timeZone: string;
 }
 
-function Stamp({ item, now, timeZone }: TeaserProps) {
+/** What a one-line teaser needs: any summary will do, and «مطالب مرتبط» reads no more. */
+interface LineProps {
+  item: ArticleLine;
+  now: Date;
+  timeZone: string;
+}
+
+function Stamp({ item, now, timeZone }: LineProps) {
   return (
     <time class="stamp" dateTime={item.publishedAt.toISOString()}>
       {teaserStamp(item.publishedAt, now, timeZone)}
@@ -19,7 +26,7 @@ function Stamp({ item, now, timeZone }: TeaserProps) {
   );
 }
 
-function KindBadge({ item }: { item: ArticleSummary }) {
+function KindBadge({ item }: { item: Pick<ArticleLine, 'kind'> }) {
   if (item.kind === 'news') return null;
   return <span class={`kind kind--${item.kind}`}>{articleKindNames[item.kind]}</span>;
 }
@@ -89,7 +96,7 @@ export function CardTeaser(props: TeaserProps & { withLead?: boolean; sizes?: st
 }
 
 /** A headline on one line with its time, for the dense "latest news" list. */
-export function LineTeaser(props: TeaserProps) {
+export function LineTeaser(props: LineProps) {
   const { item } = props;
   return (
     <li class="teaser teaser--line">

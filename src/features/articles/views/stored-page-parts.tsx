@@ -5,7 +5,7 @@ import { formatJalaliDate } from '../../../platform/persian/jalali.js';
 import type { SiteContext } from '../../../platform/views/site-context.js';
 import type { ArticleComments } from '../../comments/comment.js';
 import type { Image } from '../../media/image.js';
-import type { Article, ArticleSummary } from '../article.js';
+import type { Article, ArticleLine, ArticleSummary } from '../article.js';
 import {
   ArticlePage,
   type ArticlePageSlots,
@@ -60,17 +60,24 @@ export function renderStoredParts(
 
 export type SlotName = (typeof slotNames)[number];
 
+/** The teasers of the slots that show some. */
+export interface SlotBoxes {
+  related: ArticleLine[];
+  mostViewed: ArticleSummary[];
+  otherNews: ArticleSummary[];
+}
+
 /** A slot's HTML as the whole page renders it; `today` shows no teasers. */
-export function renderSlot(name: SlotName, site: SiteContext, items: ArticleSummary[]): string {
+export function renderSlot(name: SlotName, site: SiteContext, boxes: SlotBoxes): string {
   switch (name) {
     case 'today':
       return escapeHtml(formatJalaliDate(site.now, site.timeZone));
     case 'related':
-      return render(<RelatedBox site={site} items={items} />);
+      return render(<RelatedBox site={site} items={boxes.related} />);
     case 'mostViewed':
-      return render(<MostViewedBox items={items} />);
+      return render(<MostViewedBox items={boxes.mostViewed} />);
     case 'otherNews':
-      return render(<OtherNewsBox site={site} items={items} />);
+      return render(<OtherNewsBox site={site} items={boxes.otherNews} />);
   }
 }
 
