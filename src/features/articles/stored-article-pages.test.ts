@@ -117,6 +117,41 @@ for (const engine of await enginesUnderTest()) {
       assert.ok((await t.services.views.mostViewed('day', 100)).includes(article.id));
     });
 
+    it('shows «مطالب مرتبط» as it is now: an edited title at once, a withdrawn article no more', async () => {
+      const tags = ['سد کرج'];
+      const neighbour = await createArticle(t.services, {
+        section: 'sport',
+        title: 'ذخیرهٔ سد کرج به کمترین حد رسید',
+        tags,
+      });
+      const gone = await createArticle(t.services, { section: 'culture', title: 'عکس‌های سد خالی', tags });
+      const article = await createArticle(t.services, { section: 'society', tags });
+      await store(article);
+      const relatedOf = (html: string) => {
+        const start = html.indexOf('id="related-title"');
+        assert.ok(start > 0, 'the page has «مطالب مرتبط»');
+        return html.slice(start, html.indexOf('</section>', start));
+      };
+      const first = await t.app.inject({ url: url(article), headers: gzipOnly });
+      assert.equal(first.headers['x-cache'], 'STORED');
+      assert.ok(relatedOf(htmlOf(first)).includes(neighbour.title));
+      assert.ok(relatedOf(htmlOf(first)).includes(gone.title));
+
+      later();
+      await t.services.articles.update(systemActor, neighbour.newsCode, {
+        title: 'ذخیرهٔ سد کرج به ده درصد رسید',
+      });
+      await t.services.articles.unpublish(systemActor, gone.newsCode);
+      // The same address with lower-case escapes, as another client may spell it: this process
+      // renders an address it has already assembled, and this one it has not.
+      const afterChanges = await t.app.inject({ url: url(article).toLowerCase(), headers: asBrowser });
+      assert.equal(afterChanges.headers['x-cache'], 'STORED');
+      const related = relatedOf(htmlOf(afterChanges));
+      assert.ok(related.includes('ذخیرهٔ سد کرج به ده درصد رسید'), related);
+      assert.ok(!related.includes(neighbour.title));
+      assert.ok(!related.includes(gone.title));
+    });
+
     it('renders a page whose article or comments changed after its parts were stored', async () => {
       const article = await createArticle(t.services, { lead: 'لید نخست.' });
       await store(article);
