@@ -334,7 +334,7 @@ export async function findPublishedLines(db: DB, ids: readonly number[]): Promis
 
 /**
  * A tag's newest articles by id, in any state: the candidates for «مطالب مرتبط». Read from the
- * tag's index alone; whether each is published is left to the teasers, which are remembered.
+ * tag's index alone; whether each is published is left to the teasers read for the few chosen.
  */
 export async function findNewestTaggedIds(db: DB, tagId: number, limit: number): Promise<number[]> {
   const rows = await newestTaggedRows(db, tagId, limit);

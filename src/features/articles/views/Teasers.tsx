@@ -5,20 +5,14 @@ import { Picture } from '../../media/views/Picture.js';
 import { type ArticleLine, type ArticleSummary, articleKindNames, articlePath } from '../article.js';
 import { teaserStamp } from './stamp.js';
 
-export interface TeaserProps {
-  item: ArticleSummary;
+/** A one-line teaser needs only an `ArticleLine` (any summary is one); «مطالب مرتبط» reads no more. */
+export interface TeaserProps<Item extends ArticleLine = ArticleSummary> {
+  item: Item;
   now: Date;
   timeZone: string;
 }
 
-/** What a one-line teaser needs: any summary will do, and «مطالب مرتبط» reads no more. */
-interface LineProps {
-  item: ArticleLine;
-  now: Date;
-  timeZone: string;
-}
-
-function Stamp({ item, now, timeZone }: LineProps) {
+function Stamp({ item, now, timeZone }: TeaserProps<ArticleLine>) {
   return (
     <time class="stamp" dateTime={item.publishedAt.toISOString()}>
       {teaserStamp(item.publishedAt, now, timeZone)}
@@ -96,7 +90,7 @@ export function CardTeaser(props: TeaserProps & { withLead?: boolean; sizes?: st
 }
 
 /** A headline on one line with its time, for the dense "latest news" list. */
-export function LineTeaser(props: LineProps) {
+export function LineTeaser(props: TeaserProps<ArticleLine>) {
   const { item } = props;
   return (
     <li class="teaser teaser--line">
