@@ -102,6 +102,17 @@ for (const engine of await enginesUnderTest()) {
       );
     });
 
+    /** Publishes an article through the API with the token the tests made; returns its address. */
+    async function publish(title: string, section: string): Promise<string> {
+      const res = await fetch(`${origin}/api/v1/articles`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title, body: '<p>متن</p>', section, state: 'published' }),
+      });
+      assert.equal(res.status, 201);
+      return ((await res.json()) as { url: string }).url;
+    }
+
     after(async () => {
       if (server && server.exitCode === null) {
         const exited = new Promise((resolve) => server?.once('exit', resolve));
@@ -140,37 +151,15 @@ for (const engine of await enginesUnderTest()) {
       token = stdout.trim();
       assert.match(token, /^khb_[\w-]{40,}$/);
 
-      const res = await fetch(`${origin}/api/v1/articles`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          title: 'خبر فوری ساعت دو بامداد',
-          body: '<p>متن</p>',
-          section: 'politics',
-          state: 'published',
-        }),
-      });
-      assert.equal(res.status, 201);
-      const created = await res.json();
-      const page = await fetch(created.url.replace('http://localhost:', 'http://127.0.0.1:'));
+      const url = await publish('خبر فوری ساعت دو بامداد', 'politics');
+      const page = await fetch(url.replace('http://localhost:', 'http://127.0.0.1:'));
       assert.equal(page.status, 200);
       assert.match(await page.text(), /خبر فوری ساعت دو بامداد/);
     });
 
     it('store-pages stores what the running server then answers first visits from', async () => {
       assert.ok(token, 'the token of the test before');
-      const res = await fetch(`${origin}/api/v1/articles`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          title: 'گزارش صبحگاهی',
-          body: '<p>متن</p>',
-          section: 'society',
-          state: 'published',
-        }),
-      });
-      assert.equal(res.status, 201);
-      const { url } = await res.json();
+      const url = await publish('گزارش صبحگاهی', 'society');
       // The server's own keeper may have stored it already: then nothing is left to store.
       const { stdout } = await khabar(['store-pages'], env);
       assert.match(stdout, /article pages stored: ([01]) of \1 outdated/);
