@@ -14,6 +14,7 @@ import * as searchRecentSqlite from './20261130T0005_search_recent_sqlite.js';
 import * as searchRecentPrefixes from './20261130T0006_search_speed.js';
 import * as searchPublicPrefix from './20261130T0007_search_public_prefix.js';
 import * as articleRenders from './20261130T0008_article_renders.js';
+import * as relatedVersions from './20261130T0009_related_versions.js';
 
 /**
  * Every migration, by name. Listed statically (not read from the folder) so the
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '20261130T0006_search_speed': searchRecentPrefixes,
   '20261130T0007_search_public_prefix': searchPublicPrefix,
   '20261130T0008_article_renders': articleRenders,
+  '20261130T0009_related_versions': relatedVersions,
 };

@@ -17,6 +17,15 @@ export interface ArticlePageData {
 }
 
 const otherNewsCount = 6;
+const relatedCount = 4;
+
+/** «مطالب مرتبط» as a page shows it: the first of those ranked that «سایر اخبار» does not show. */
+export function relatedShown<Item extends { id: number }>(
+  ranked: readonly Item[],
+  otherNews: readonly { id: number }[],
+): Item[] {
+  return ranked.filter((item) => !otherNews.some((other) => other.id === item.id)).slice(0, relatedCount);
+}
 
 /**
  * What an article page shows besides the article: other news of its section, the day's most
@@ -44,26 +53,37 @@ export function createArticlePageService({
     );
   }
 
-  /** The boxes beside an article: they change with other articles, not with this one. */
-  async function around(article: { id: number; sectionId: number; tagIds: readonly number[] }) {
+  /** «سایر اخبار» and the day's most viewed: they change with other articles, not with this one. */
+  async function beside(article: { id: number; sectionId: number }) {
     const [newest, viewedIds] = await Promise.all([
       sectionNewest(article.sectionId),
       views.mostViewed('day', 6),
     ]);
     const otherNews = newest.filter((item) => item.id !== article.id).slice(0, otherNewsCount);
-    const [related, mostViewed] = await Promise.all([
-      articles.related(
-        { id: article.id, tags: article.tagIds.map((id) => ({ id })) },
-        4,
-        otherNews.map((o) => o.id),
-      ),
-      articles.publishedSummaries(viewedIds.filter((id) => id !== article.id).slice(0, 5)),
-    ]);
-    return { related, otherNews, mostViewed };
+    const mostViewed = await articles.publishedSummaries(
+      viewedIds.filter((id) => id !== article.id).slice(0, 5),
+    );
+    return { otherNews, mostViewed };
+  }
+
+  /** Related articles ranked deep enough that those shown remain after «سایر اخبار» is left out. */
+  function relatedRanked(article: { id: number; tagIds: readonly number[] }): Promise<ArticleLine[]> {
+    return articles.related(
+      { id: article.id, tags: article.tagIds.map((id) => ({ id })) },
+      relatedCount + otherNewsCount,
+    );
+  }
+
+  /** The boxes beside an article. */
+  async function around(article: { id: number; sectionId: number; tagIds: readonly number[] }) {
+    const [boxes, ranked] = await Promise.all([beside(article), relatedRanked(article)]);
+    return { ...boxes, related: relatedShown(ranked, boxes.otherNews) };
   }
 
   return {
     around,
+    beside,
+    relatedRanked,
 
     async load(newsCode: number): Promise<ArticlePageData> {
       const article = await articles.getPublished(newsCode);

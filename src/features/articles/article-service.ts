@@ -69,6 +69,8 @@ export interface ArticleServiceDeps {
 // Each tag's newest articles are the candidates for «مطالب مرتبط»: a tag on tens of
 // thousands of articles must not make every article page count them all.
 const relatedCandidatesPerTag = 40;
+/** Candidates for «مطالب مرتبط» read beyond those asked for, in case some are not published. */
+const relatedSpares = 4;
 
 /** The fields a writer or an integrator sets; every one is optional on update. */
 export interface ArticleFields {
@@ -532,15 +534,11 @@ export function createArticleService({
     publishedSummaries,
 
     /**
-     * Published articles sharing tags with this one, those sharing the most tags first, then the
-     * newest; chosen among each tag's newest. Never the article itself.
+     * Published articles sharing tags with this one, ranked: those sharing the most tags first,
+     * then the newest; chosen among each tag's newest. Never the article itself. A page leaves
+     * out what its other boxes show, so it asks for that many more than it shows.
      */
-    async related(
-      article: { id: number; tags: readonly { id: number }[] },
-      limit: number,
-      excludeIds: readonly number[] = [],
-    ) {
-      const excluded = new Set([article.id, ...excludeIds]);
+    async related(article: { id: number; tags: readonly { id: number }[] }, limit: number) {
       const shared = new Map<number, number>();
       const perTag = await Promise.all(
         article.tags.map((tag) =>
@@ -550,13 +548,13 @@ export function createArticleService({
         ),
       );
       for (const ids of perTag) {
-        for (const id of ids) if (!excluded.has(id)) shared.set(id, (shared.get(id) ?? 0) + 1);
+        for (const id of ids) if (id !== article.id) shared.set(id, (shared.get(id) ?? 0) + 1);
       }
       // Ids follow creation, close to publication: the likeliest few are read (some may be drafts
       // or withdrawn, which have no teaser), then ordered by their real publication time.
       const likeliest = [...shared]
         .sort(([idA, a], [idB, b]) => b - a || idB - idA)
-        .slice(0, limit * 2)
+        .slice(0, limit + relatedSpares)
         .map(([id]) => id);
       const sharedWith = (id: number) => shared.get(id) ?? 0;
       return (await findPublishedLines(db, likeliest))

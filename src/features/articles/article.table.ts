@@ -65,4 +65,6 @@ export interface ArticleRendersTable {
   /** JSON: each part's compressed and plain length and CRC-32, the slots between them, the tags. */
   parts: string;
   body: Buffer;
+  /** The sum of its tags' relatedVersion when «مطالب مرتبط» was stored with the parts; null if it was not. */
+  relatedVersion: number | null;
 }

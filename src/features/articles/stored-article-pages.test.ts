@@ -37,6 +37,32 @@ for (const engine of await enginesUnderTest()) {
     const store = async (article: Pick<Article, 'id'>) =>
       assert.equal(await t.services.storedPages.store(article.id, await t.services.siteContext()), true);
 
+    const relatedOf = (html: string) => {
+      const start = html.indexOf('id="related-title"');
+      assert.ok(start > 0, 'the page has «مطالب مرتبط»');
+      return html.slice(start, html.indexOf('</section>', start));
+    };
+    /** «مطالب مرتبط» of a first visit put together from stored parts. */
+    const assembledRelated = async (article: Pick<Article, 'newsCode'>) => {
+      const page = await t.services.storedPages.assemble(article.newsCode, await t.services.siteContext());
+      assert.ok(page, 'the stored parts are current');
+      return relatedOf(gunzipSync(page.gzip).toString());
+    };
+    /** «مطالب مرتبط» of the page as a render gives it (a client without gzip is not given stored parts). */
+    const renderedRelated = async (article: Pick<Article, 'newsCode' | 'slug'>) => {
+      const res = await t.app.inject({ url: url(article), headers: { 'accept-encoding': 'identity' } });
+      assert.equal(res.headers['x-cache'], 'MISS');
+      return relatedOf(res.body);
+    };
+
+    /** An article sharing its tags with one other, its parts stored. */
+    async function storedWithNeighbour(tags: string[], neighbourTitle: string) {
+      const neighbour = await createArticle(t.services, { section: 'culture', title: neighbourTitle, tags });
+      const article = await createArticle(t.services, { section: 'society', tags });
+      await store(article);
+      return { neighbour, article };
+    }
+
     async function approvedComment(article: Article, body: string): Promise<void> {
       const res = await t.app.inject({
         method: 'POST',
@@ -127,11 +153,6 @@ for (const engine of await enginesUnderTest()) {
       const gone = await createArticle(t.services, { section: 'culture', title: 'عکس‌های سد خالی', tags });
       const article = await createArticle(t.services, { section: 'society', tags });
       await store(article);
-      const relatedOf = (html: string) => {
-        const start = html.indexOf('id="related-title"');
-        assert.ok(start > 0, 'the page has «مطالب مرتبط»');
-        return html.slice(start, html.indexOf('</section>', start));
-      };
       const first = await t.app.inject({ url: url(article), headers: gzipOnly });
       assert.equal(first.headers['x-cache'], 'STORED');
       assert.ok(relatedOf(htmlOf(first)).includes(neighbour.title));
@@ -150,6 +171,79 @@ for (const engine of await enginesUnderTest()) {
       assert.ok(related.includes('ذخیرهٔ سد کرج به ده درصد رسید'), related);
       assert.ok(!related.includes(neighbour.title));
       assert.ok(!related.includes(gone.title));
+    });
+
+    it('keeps «مطالب مرتبط» with the parts until a published article under one of its tags changes', async () => {
+      const tags = ['آلودگی هوا'];
+      const { neighbour, article } = await storedWithNeighbour(tags, 'تعطیلی مدرسه‌ها به‌خاطر آلودگی هوا');
+      // Storing reads the box too; what counts is whether a visit does.
+      const { articlePages } = t.services;
+      const relatedRanked = articlePages.relatedRanked;
+      let reads = 0;
+      articlePages.relatedRanked = (of) => {
+        reads++;
+        return relatedRanked(of);
+      };
+      try {
+        // A draft under the tag and a corrected body change no teaser: the stored box stands.
+        later();
+        await createArticle(t.services, {
+          section: 'culture',
+          title: 'پیش‌نویس آلودگی',
+          tags,
+          state: 'draft',
+        });
+        await t.services.articles.update(systemActor, neighbour.newsCode, { body: '<p>متن اصلاح‌شده.</p>' });
+        assert.ok((await assembledRelated(article)).includes(neighbour.title));
+        assert.equal(reads, 0, 'the stored box was used');
+
+        later();
+        const fresh = await createArticle(t.services, {
+          section: 'culture',
+          title: 'هوای تهران پاک شد',
+          tags,
+        });
+        const box = await assembledRelated(article);
+        assert.equal(reads, 1, 'a new article under the tag made the box be read again');
+        assert.ok(box.includes(fresh.title), box);
+        assert.equal(box, await renderedRelated(article));
+
+        await store(article);
+        reads = 0;
+        assert.equal(await assembledRelated(article), box);
+        assert.equal(reads, 0, 'stored again, the box is the stored one');
+      } finally {
+        articlePages.relatedRanked = relatedRanked;
+      }
+    });
+
+    it('shows in a stored «مطالب مرتبط» an article that has since left «سایر اخبار»', async () => {
+      const tags = ['لیگ برتر'];
+      await createArticle(t.services, { section: 'culture', title: 'مستندی دربارهٔ لیگ برتر', tags });
+      const sectionNews = await createArticle(t.services, {
+        section: 'sport',
+        title: 'پیروزی در دربی',
+        tags,
+      });
+      const article = await createArticle(t.services, { section: 'sport', tags });
+      await store(article);
+      assert.ok(!(await assembledRelated(article)).includes(sectionNews.title), 'shown in «سایر اخبار»');
+
+      for (let n = 0; n < 6; n++) await createArticle(t.services, { section: 'sport', tags: ['والیبال'] });
+      const box = await assembledRelated(article);
+      assert.ok(box.includes(sectionNews.title), box);
+      assert.equal(box, await renderedRelated(article));
+    });
+
+    it('dates the stamps of a stored «مطالب مرتبط» once the day it was stored is over', async () => {
+      const { neighbour, article } = await storedWithNeighbour(['برف'], 'برف راه‌های شمال را بست');
+      const today = await assembledRelated(article);
+      assert.ok(today.includes(neighbour.title));
+
+      now = new Date(now.getTime() + 24 * 60 * 60_000);
+      const tomorrow = await assembledRelated(article);
+      assert.notEqual(tomorrow, today);
+      assert.equal(tomorrow, await renderedRelated(article));
     });
 
     it('renders a page whose article or comments changed after its parts were stored', async () => {

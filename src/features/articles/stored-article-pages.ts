@@ -6,10 +6,12 @@ import { preparedQuery } from '../../platform/db/prepared-query.js';
 import type { Database } from '../../platform/db/schema.js';
 import type { EventBus } from '../../platform/events.js';
 import { assembleGzip, type DeflatedPart, deflatePart } from '../../platform/http/gzip-assembly.js';
+import { jalaliDateParts } from '../../platform/persian/jalali.js';
 import type { SiteContext } from '../../platform/views/site-context.js';
 import type { CommentService } from '../comments/comment-service.js';
-import type { ArticleSummary } from './article.js';
-import type { ArticlePageService } from './article-page-service.js';
+import type { ArticleLine, ArticleSummary } from './article.js';
+import { type ArticlePageService, relatedShown } from './article-page-service.js';
+import { findPublishedLines } from './article-repository.js';
 import type { ArticleService } from './article-service.js';
 import {
   partsFingerprint,
@@ -24,19 +26,41 @@ import {
 // page in the page cache. Rendering and compressing the page cost about 6 ms of processor time at
 // 100,000 articles, and two cores served about 300 such pages a second. Most of the page changes
 // only when the article, its comments or the site's frame change: those parts are rendered once,
-// compressed on their own and kept in `article_renders`. A first visit then renders only the boxes
-// that change with other articles (related, most viewed, other news: mostly remembered teasers)
-// and puts the gzip response together from the stored parts without compressing the article again.
+// compressed on their own and kept in `article_renders`. A first visit then adds the boxes that
+// change with other articles (most viewed and other news: remembered, shared by many pages) and
+// puts the gzip response together from the stored parts without compressing the article again.
+//
+// «مطالب مرتبط» differs on every page, and reading and rendering it was most of a first visit's
+// cost. It is stored with the parts and used while the article's tags keep the relatedVersion
+// stored with it: a trigger raises a tag's version whenever a published article carrying it comes,
+// goes, or changes its teaser. A row whose box is older has its box read and rendered on the visit.
 //
 // A row is used only if it was made for the current template and frame, from the article as it
 // is now and its comments as they are now; otherwise the page is rendered as before. Rows are
 // made by one process in the background (`keepStored`), so a publish never waits for them.
 
+type PartShape = [deflatedLength: number, length: number, crc: number];
+
 interface PartsLayout {
   /** Per stored part: compressed length, plain length, CRC-32. */
-  parts: [number, number, number][];
+  parts: PartShape[];
   sectionId: number;
   tagIds: number[];
+  related?: StoredRelated;
+}
+
+/**
+ * «مطالب مرتبط» as it was when the parts were stored, valid while the article's tags keep the
+ * relatedVersion stored with the row. Its compressed slot follows the parts in the row's body.
+ */
+interface StoredRelated {
+  /** The related articles ranked, deep enough to leave out any «سایر اخبار». */
+  ranked: number[];
+  /** Those the slot shows: the ranked ones «سایر اخبار» did not show then. */
+  shown: number[];
+  slot: PartShape;
+  /** The Jalali day the slot's stamps were made for, if one of them shows only the clock. */
+  day?: string;
 }
 
 export interface AssembledPage {
@@ -78,17 +102,30 @@ const storedRow = preparedQuery((db, newsCode: number) =>
       'articleRenders.commentsVersion',
       'articleRenders.parts',
       'articleRenders.body',
+      'articleRenders.relatedVersion',
     ])
     .select(commentsState)
+    .select(relatedVersionNow)
     .where('articles.newsCode', '=', newsCode)
     .where('articles.state', '=', 'published'),
 );
+
+/** The sum of the article's tags' relatedVersion: it grows whenever «مطالب مرتبط» may change. */
+function relatedVersionNow(eb: ExpressionBuilder<Database, 'articles'>) {
+  return eb
+    .selectFrom('articleTags')
+    .innerJoin('tags', 'tags.id', 'articleTags.tagId')
+    .select((t) => t.fn.coalesce(t.fn.sum<number | string>('tags.relatedVersion'), t.lit(0)).as('v'))
+    .whereRef('articleTags.articleId', '=', 'articles.id')
+    .as('relatedNow');
+}
 
 const versionRow = preparedQuery((db, articleId: number) =>
   db
     .selectFrom('articles')
     .select(['articles.newsCode', 'articles.state', 'articles.updatedAt'])
     .select(commentsState)
+    .select(relatedVersionNow)
     .where('articles.id', '=', articleId),
 );
 
@@ -100,7 +137,7 @@ const commentsVersion = (row: { approvedComments: number | string | null; lastMo
  * day's most viewed, today's date. Each is kept by the slot, the minute (teasers' times are
  * shown to the minute) and its teasers. A teaser is a new object whenever its article changes
  * (see publishedSummaries), so it is known by its object, never by its id. «مطالب مرتبط»
- * differs on every page and is read fresh, so it is not kept.
+ * differs on every page and is stored with the page's parts instead.
  */
 function sharedSlotMemo(maxEntries: number) {
   const kept = boundedMemo<DeflatedPart>(maxEntries);
@@ -122,6 +159,17 @@ function sharedSlotMemo(maxEntries: number) {
   };
 }
 
+/** «مطالب مرتبط» compressed, as the slot between stored parts. */
+function deflateRelated(site: SiteContext, related: ArticleLine[]): DeflatedPart {
+  return deflatePart(renderSlot('related', site, { related, mostViewed: [], otherNews: [] }));
+}
+
+/** The Jalali day of a time (now by default) where the site is: a teaser of that day shows only its clock. */
+function dayOf(site: SiteContext, date = site.now): string {
+  const { year, month, day } = jalaliDateParts(date, site.timeZone);
+  return `${year}-${month}-${day}`;
+}
+
 export function createStoredArticlePages({
   db,
   articles,
@@ -131,7 +179,7 @@ export function createStoredArticlePages({
 }: {
   db: DB;
   articles: Pick<ArticleService, 'getPublished'>;
-  articlePages: Pick<ArticlePageService, 'around'>;
+  articlePages: Pick<ArticlePageService, 'beside' | 'relatedRanked'>;
   comments: Pick<CommentService, 'forArticle'>;
   linksClickable: boolean;
 }) {
@@ -158,24 +206,48 @@ export function createStoredArticlePages({
     )
       return undefined;
     const layout = JSON.parse(row.parts) as PartsLayout;
-    const around = await articlePages.around({
-      id: row.id,
-      sectionId: layout.sectionId,
-      tagIds: layout.tagIds,
-    });
-    const slots = slotNames.map((name) =>
-      name === 'related' ? deflatePart(renderSlot(name, site, around)) : sharedSlot(name, site, around),
-    );
+    const article = { id: row.id, sectionId: layout.sectionId, tagIds: layout.tagIds };
+    const storedRelated = row.relatedVersion === Number(row.relatedNow) ? layout.related : undefined;
+    const [boxes, ranked] = await Promise.all([
+      articlePages.beside(article),
+      storedRelated ? undefined : articlePages.relatedRanked(article),
+    ]);
+    const slotBoxes = { ...boxes, related: [] };
+    const partsEnd = layout.parts.reduce((sum, [deflatedLength]) => sum + deflatedLength, 0);
+    const related = ranked
+      ? deflateRelated(site, relatedShown(ranked, boxes.otherNews))
+      : await storedRelatedSlot(storedRelated as StoredRelated, row.body.subarray(partsEnd), site, boxes);
     const parts: DeflatedPart[] = [];
     let offset = 0;
     layout.parts.forEach(([deflatedLength, length, crc], index) => {
       parts.push({ deflated: row.body.subarray(offset, offset + deflatedLength), crc, length });
       offset += deflatedLength;
-      const slot = slots[index];
-      if (slot) parts.push(slot);
+      const name = slotNames[index];
+      if (name) parts.push(name === 'related' ? related : sharedSlot(name, site, slotBoxes));
     });
     const gzip = assembleGzip(parts);
     return { articleId: row.id, slug: row.slug, gzip, etag: `"s${gzip.subarray(-8).toString('hex')}-gzip"` };
+  }
+
+  /**
+   * The stored «مطالب مرتبط» while it still shows what the page would: the same articles after
+   * leaving out today's «سایر اخبار», with stamps made for today. Otherwise the articles it
+   * should show are read again (they are the stored ranking's, which is still current).
+   */
+  async function storedRelatedSlot(
+    stored: StoredRelated,
+    bytes: Buffer,
+    site: SiteContext,
+    boxes: { otherNews: readonly { id: number }[] },
+  ): Promise<DeflatedPart> {
+    const shown = relatedShown(
+      stored.ranked.map((id) => ({ id })),
+      boxes.otherNews,
+    ).map((item) => item.id);
+    const [deflatedLength, length, crc] = stored.slot;
+    if (shown.join() === stored.shown.join() && (stored.day === undefined || stored.day === dayOf(site)))
+      return { deflated: bytes.subarray(0, deflatedLength), length, crc };
+    return deflateRelated(site, await findPublishedLines(db, shown));
   }
 
   /** Renders and keeps the parts of one article's page; false if it is not published. */
@@ -190,16 +262,36 @@ export function createStoredArticlePages({
     const texts = renderStoredParts(site, article, await comments.forArticle(article));
     if (!texts) return false;
     const deflated = texts.map((text) => deflatePart(text));
+    const beside = {
+      id: article.id,
+      sectionId: article.section.id,
+      tagIds: article.tags.map((tag) => tag.id),
+    };
+    const [ranked, { otherNews }] = await Promise.all([
+      articlePages.relatedRanked(beside),
+      articlePages.beside(beside),
+    ]);
+    const shown = relatedShown(ranked, otherNews);
+    const slot = deflateRelated(site, shown);
+    const today = dayOf(site);
+    const related: StoredRelated = {
+      ranked: ranked.map((item) => item.id),
+      shown: shown.map((item) => item.id),
+      slot: [slot.deflated.length, slot.length, slot.crc],
+      ...(shown.some((item) => dayOf(site, item.publishedAt) === today) && { day: today }),
+    };
     const row = {
       madeFor: fingerprintOf(site),
       articleVersion: version.updatedAt,
       commentsVersion: commentsVersion(version),
+      relatedVersion: Number(version.relatedNow),
       parts: JSON.stringify({
         parts: deflated.map((part) => [part.deflated.length, part.length, part.crc]),
-        sectionId: article.section.id,
-        tagIds: article.tags.map((tag) => tag.id),
+        sectionId: beside.sectionId,
+        tagIds: beside.tagIds,
+        related,
       } satisfies PartsLayout),
-      body: Buffer.concat(deflated.map((part) => part.deflated)),
+      body: Buffer.concat([...deflated.map((part) => part.deflated), slot.deflated]),
     };
     await db
       .insertInto('articleRenders')
@@ -209,7 +301,10 @@ export function createStoredArticlePages({
     return true;
   }
 
-  /** Published articles, newest first, whose stored parts are missing or were made from something older. */
+  /**
+   * Published articles, newest first, whose stored parts are missing or were made from something
+   * older, «مطالب مرتبط» included.
+   */
   async function outdated(site: SiteContext, batch = 1000): Promise<number[]> {
     const madeFor = fingerprintOf(site);
     const ids: number[] = [];
@@ -224,7 +319,9 @@ export function createStoredArticlePages({
           'articles.updatedAt',
           'articleRenders.madeFor',
           'articleRenders.articleVersion',
+          'articleRenders.relatedVersion',
         ])
+        .select(relatedVersionNow)
         .where('articles.state', '=', 'published')
         .orderBy('articles.publishedAt', 'desc')
         .orderBy('articles.id', 'desc')
@@ -240,7 +337,12 @@ export function createStoredArticlePages({
       }
       const rows = await query.execute();
       for (const row of rows) {
-        if (row.madeFor !== madeFor || row.articleVersion !== row.updatedAt) ids.push(row.id);
+        if (
+          row.madeFor !== madeFor ||
+          row.articleVersion !== row.updatedAt ||
+          row.relatedVersion !== Number(row.relatedNow)
+        )
+          ids.push(row.id);
       }
       const last = rows.at(-1);
       if (!last || rows.length < batch || last.publishedAt === null) return ids;

@@ -5,6 +5,8 @@ export interface TagsTable {
   slug: string;
   name: string;
   createdAt: string;
+  /** Counts the changes to the published articles carrying this tag (a trigger keeps it). */
+  relatedVersion: Generated<number>;
 }
 
 export interface TagAliasesTable {

@@ -194,7 +194,7 @@ export function ArticlePage(props: ArticlePageProps) {
   );
 }
 
-/** «مطالب مرتبط»: changes with every publish under the article's tags, so a stored page leaves it out. */
+/** «مطالب مرتبط»: changes with every publish under the article's tags, so a stored page keeps it apart. */
 export function RelatedBox({ site, items }: { site: SiteContext; items: ArticleLine[] }) {
   if (items.length === 0) return null;
   return (

@@ -121,7 +121,7 @@ const sampleArticle: Article = {
 };
 
 /**
- * What stored parts depend on besides the article and its comments: the template, the site's
+ * What stored parts depend on besides the article, its comments and its tags' related articles: the template, the site's
  * name, address and time zone, its menu and its assets, all of which show in a sample article
  * rendered with them. Parts made for another fingerprint are rendered again.
  */
@@ -142,6 +142,16 @@ export function partsFingerprint(site: SiteContext, linksClickable: boolean): st
     open: true,
     linksClickable,
   };
-  const sample = renderStoredParts({ ...site, now: when }, sampleArticle, comments) ?? [];
-  return createHash('sha256').update(JSON.stringify(sample)).digest('base64url').slice(0, 22);
+  const sampleSite = { ...site, now: when };
+  const sample = renderStoredParts(sampleSite, sampleArticle, comments) ?? [];
+  // «مطالب مرتبط» is stored beside the parts, so its template counts too.
+  const related = renderSlot('related', sampleSite, {
+    related: [{ ...sampleArticle, publishedAt: when }],
+    mostViewed: [],
+    otherNews: [],
+  });
+  return createHash('sha256')
+    .update(JSON.stringify([...sample, related]))
+    .digest('base64url')
+    .slice(0, 22);
 }
