@@ -217,6 +217,52 @@ for (const engine of await enginesUnderTest()) {
       }
     });
 
+    it("raises a tag's related version whenever a published article carrying it changes its line", async () => {
+      const names = ['مترو', 'اتوبوس'];
+      const versions = async () => {
+        const tags = await Promise.all(names.map((name) => t.services.tags.find(name)));
+        const rows = await t.services.db
+          .selectFrom('tags')
+          .select(['id', 'relatedVersion'])
+          .where(
+            'id',
+            'in',
+            tags.map((tag) => tag.id),
+          )
+          .execute();
+        return tags.map((tag) => Number(rows.find((row) => row.id === tag.id)?.relatedVersion));
+      };
+      /** Which of the two tags the change counted. */
+      const counted = async (change: () => Promise<unknown>) => {
+        const before = await versions();
+        later();
+        await change();
+        return (await versions()).map((version, i) => version > (before[i] ?? 0));
+      };
+      const { articles } = t.services;
+      const draft = await createArticle(t.services, { tags: names, state: 'draft' });
+      const code = draft.newsCode;
+      assert.deepEqual(await counted(() => articles.update(systemActor, code, { title: 'پیش‌نویس' })), [
+        false,
+        false,
+      ]);
+      assert.deepEqual(await counted(() => articles.update(systemActor, code, { state: 'published' })), [
+        true,
+        true,
+      ]);
+      assert.deepEqual(await counted(() => articles.update(systemActor, code, { body: '<p>اصلاح.</p>' })), [
+        false,
+        false,
+      ]);
+      assert.deepEqual(await counted(() => articles.update(systemActor, code, { title: 'تیتر تازه' })), [
+        true,
+        true,
+      ]);
+      assert.equal((await counted(() => articles.update(systemActor, code, { tags: ['مترو'] })))[1], true);
+      assert.equal((await counted(() => articles.update(systemActor, code, { tags: names })))[1], true);
+      assert.deepEqual(await counted(() => articles.unpublish(systemActor, code)), [true, true]);
+    });
+
     it('shows in a stored «مطالب مرتبط» an article that has since left «سایر اخبار»', async () => {
       const tags = ['لیگ برتر'];
       await createArticle(t.services, { section: 'culture', title: 'مستندی دربارهٔ لیگ برتر', tags });
