@@ -14,6 +14,7 @@ import { createArticlePageService } from './features/articles/article-page-servi
 import { createArticleService } from './features/articles/article-service.js';
 import { articleSiteRoutes } from './features/articles/article-site-routes.js';
 import { createStoredArticlePages } from './features/articles/stored-article-pages.js';
+import { createStoredFirstVisits } from './features/articles/stored-first-visits.js';
 import { createAuthorService } from './features/authors/author-service.js';
 import { authorSiteRoutes } from './features/authors/author-site-routes.js';
 import { commentApiRoutes } from './features/comments/comment-api-routes.js';
@@ -169,6 +170,12 @@ export function createServices(
     comments,
     linksClickable: config.commentLinks,
   });
+  const storedFirstVisits = createStoredFirstVisits({
+    storedPages,
+    siteContext,
+    views,
+    https: config.siteUrl.startsWith('https:'),
+  });
   const redirects = createRedirectService({ db });
   return {
     db,
@@ -180,6 +187,7 @@ export function createServices(
     articles,
     articlePages,
     storedPages,
+    storedFirstVisits,
     siteContext,
     search,
     tags,
@@ -223,6 +231,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const pageCacheHooks: PageCacheHooks = {
     cache: pageCache,
     countView: (articleId, reader) => services.views.record(articleId, reader),
+    answerMiss: (request, response, readerIp) =>
+      services.storedFirstVisits.answerEarly(request, response, readerIp),
   };
   const app = Fastify({
     serverFactory: serverAnsweringFromCache(pageCacheHooks, { trustProxy: config.trustProxy }),

@@ -1,14 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { cacheControlFor, cachePage, ifNoneMatchHolds } from '../../platform/cache/page-cache-http.js';
+import { cachePage } from '../../platform/cache/page-cache-http.js';
 import { pageTag, shownArticleTags } from '../../platform/cache/page-tags.js';
 import { NotFoundError } from '../../platform/errors.js';
-import { acceptedEncodings } from '../../platform/http/compression.js';
 import { sendPage } from '../../platform/http/render.js';
 import { articlePath, parseNewsCode } from './article.js';
+import { articlePageSeconds } from './stored-first-visits.js';
 import { ArticlePage } from './views/ArticlePage.js';
-
-// The most-viewed box changes with every reader, not with any one event.
-const mostViewedSeconds = 60;
 
 /** Accepts Persian digits as typed by a reader; anything but a news code is simply not an article. */
 function newsCodeOf(value: string): number {
@@ -17,50 +14,23 @@ function newsCodeOf(value: string): number {
   return code;
 }
 
-const assembledRemembered = 50_000;
-
 export async function articleSiteRoutes(app: FastifyInstance): Promise<void> {
-  const { articles, articlePages, storedPages, views } = app.services;
-  // A page this process has assembled is rendered the next time, so that the page cache keeps it
-  // and later readers get the smaller brotli form; most pages of an archive are read once.
-  const assembledRecently = new Set<string>();
-
-  /** A plain first visit that takes gzip: the kind of request a stored page answers. */
-  function mayAssemble(request: FastifyRequest): boolean {
-    return (
-      (request.method === 'GET' || request.method === 'HEAD') &&
-      !request.url.includes('?') &&
-      !assembledRecently.has(request.url) &&
-      acceptedEncodings(request.headers['accept-encoding']).has('gzip')
-    );
-  }
+  const { articles, articlePages, storedFirstVisits, views } = app.services;
 
   /** Answers from the article's stored parts when they are current; false when the page must be rendered. */
-  async function answerAssembled(
+  async function answerStored(
     request: FastifyRequest<{ Params: { newsCode: string; slug?: string } }>,
     reply: FastifyReply,
     newsCode: number,
   ): Promise<boolean> {
-    const page = await storedPages.assemble(newsCode, await app.siteContext());
-    // Redirects to the canonical address are left to the rendering path.
-    if (!page || request.params.newsCode !== String(newsCode) || (request.params.slug ?? '') !== page.slug)
-      return false;
-    // HEAD asks about the page without reading it (a link checker, a crawler's look): not a visit.
-    if (request.method === 'GET') {
-      views.record(page.articleId, { ip: request.ip, userAgent: request.headers['user-agent'] });
-      if (assembledRecently.size >= assembledRemembered) assembledRecently.clear();
-      assembledRecently.add(request.url);
-    }
-    reply
-      .header('Cache-Control', cacheControlFor(mostViewedSeconds))
-      .header('Vary', 'Accept-Encoding')
-      .header('ETag', page.etag)
-      .header('X-Cache', 'STORED');
-    if (ifNoneMatchHolds(request.headers['if-none-match'], page.etag)) {
-      reply.code(304).send();
-      return true;
-    }
-    reply.type('text/html; charset=utf-8').header('Content-Encoding', 'gzip').send(page.gzip);
+    // Another spelling of the news code is redirected by the rendering path.
+    if (request.params.newsCode !== String(newsCode)) return false;
+    const stored = await storedFirstVisits.answer(request, { newsCode, slug: request.params.slug }, () => ({
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+    }));
+    if (!stored) return false;
+    reply.code(stored.status).headers(stored.headers).send(stored.body);
     return true;
   }
 
@@ -68,7 +38,8 @@ export async function articleSiteRoutes(app: FastifyInstance): Promise<void> {
     '/news/:newsCode/:slug?',
     async (request, reply) => {
       const newsCode = newsCodeOf(request.params.newsCode);
-      if (mayAssemble(request) && (await answerAssembled(request, reply, newsCode))) return reply;
+      if (storedFirstVisits.mayAssemble(request) && (await answerStored(request, reply, newsCode)))
+        return reply;
       const page = await articlePages.load(newsCode);
       const { article } = page;
       // A missing or outdated slug (the title was edited) still reaches the article, at its one canonical address.
@@ -88,7 +59,7 @@ export async function articleSiteRoutes(app: FastifyInstance): Promise<void> {
           ...article.tags.map((tag) => pageTag.tag(tag.id)),
           ...shownArticleTags(page.related, page.otherNews, page.mostViewed),
         ],
-        ttlSeconds: mostViewedSeconds,
+        ttlSeconds: articlePageSeconds,
         viewOf: article.id,
       });
       const commentNotice = (request.query as { comment?: string }).comment;

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { type IncomingHttpHeaders, request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { createArticle, createImage } from '../../../test/support/factories.js';
 import { buildTestApp, enginesUnderTest, type TestApp } from '../../../test/support/test-app.js';
+import { toPersianDigits } from '../../platform/persian/digits.js';
 import { systemActor } from '../users/user.js';
 import type { Article } from './article.js';
 import { keepStored } from './stored-article-pages.js';
@@ -120,6 +122,66 @@ for (const engine of await enginesUnderTest()) {
       ])
         assert.ok(html.includes(shown), shown);
       assert.equal((await t.app.inject({ url: url(article), headers: asBrowser })).headers['x-cache'], 'HIT');
+    });
+
+    it('answers first visits from the listening server itself, as the article route would', async () => {
+      const article = await createArticle(t.services, { section: 'sport', tags: ['کشتی'] });
+      await store(article);
+      const origin = await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const before = t.services.storedFirstVisits.stats();
+      /** A raw response: fetch would decode the gzip and hide the bytes sent. */
+      const get = (path: string, headers: Record<string, string>, method = 'GET') =>
+        new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+          request(origin + path, { method, headers }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+            );
+          })
+            .on('error', reject)
+            .end();
+        });
+      try {
+        const early = await get(url(article), { ...gzipOnly, 'x-forwarded-for': '10.7.0.9' });
+        assert.equal(early.status, 200);
+        assert.equal(early.headers['x-cache'], 'STORED');
+        const { answered, early: beforeFastify } = t.services.storedFirstVisits.stats();
+        assert.deepEqual([answered - before.answered, beforeFastify - before.early], [1, 1]);
+        // The route answers an address this process has not assembled yet: another spelling.
+        const routed = await t.app.inject({ url: url(article).toLowerCase(), headers: gzipOnly });
+        assert.equal(routed.headers['x-cache'], 'STORED');
+        assert.deepEqual(early.body, routed.rawPayload);
+        const sent = (headers: IncomingHttpHeaders | LightMyRequestResponse['headers']) =>
+          Object.fromEntries(
+            Object.entries(headers).filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)),
+          );
+        assert.deepEqual(sent(early.headers), sent(routed.headers));
+
+        // A HEAD is answered without a body and counts no visit; its ETag then holds.
+        const other = await createArticle(t.services, { section: 'sport', tags: ['کشتی'] });
+        await store(other);
+        const head = await get(url(other), gzipOnly, 'HEAD');
+        assert.equal(head.headers['x-cache'], 'STORED');
+        assert.equal(head.body.length, 0);
+        const held = await get(url(other), { ...gzipOnly, 'if-none-match': String(head.headers.etag) });
+        assert.equal(held.status, 304);
+        assert.equal(held.headers['x-cache'], 'STORED');
+        assert.equal(held.body.length, 0);
+
+        // What the stored parts do not answer goes on to Fastify: an old slug, Persian digits.
+        const moved = await get(`/news/${article.newsCode}/old-slug`, gzipOnly);
+        assert.equal(moved.status, 301);
+        const persian = await get(
+          `/news/${toPersianDigits(String(article.newsCode))}/${article.slug}`,
+          gzipOnly,
+        );
+        assert.equal(persian.status, 301);
+        await t.services.views.flush();
+        assert.ok((await t.services.views.mostViewed('day', 100)).includes(article.id));
+      } finally {
+        await t.app.server.close();
+      }
     });
 
     it('answers HEAD, answers 304 to the ETag it sent, and counts the view', async () => {

@@ -62,6 +62,7 @@ export function registerOps(app: FastifyInstance): void {
 
   app.get('/metrics', quiet, async (_request, reply) => {
     const cache = app.pageCache.stats();
+    const stored = services.storedFirstVisits.stats();
     const lookups = cache.hits + cache.misses;
     const lines = [
       ...http.render(),
@@ -74,6 +75,18 @@ export function registerOps(app: FastifyInstance): void {
       ),
       ...gauge('khabar_page_cache_entries', 'Pages held in memory.', cache.entries),
       ...gauge('khabar_page_cache_bytes', 'Memory held by cached pages.', cache.bytes),
+      ...gauge(
+        'khabar_stored_article_pages_total',
+        'First visits to article pages answered from their stored parts.',
+        stored.answered,
+        'counter',
+      ),
+      ...gauge(
+        'khabar_stored_article_pages_before_fastify_total',
+        'Of those, the ones the HTTP server answered before routing.',
+        stored.early,
+        'counter',
+      ),
       ...gauge(
         'khabar_view_buffer_views',
         'Article views counted and not yet written.',

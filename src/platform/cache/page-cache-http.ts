@@ -151,6 +151,15 @@ export interface PageCacheHooks {
   cache: PageCache;
   /** Counts a reader's view of an article served from the cache. */
   countView(articleId: number, reader: Reader): void;
+  /**
+   * Answers a page the cache does not hold without Fastify, if it can: undefined when it does
+   * not try, otherwise whether it answered. What it leaves goes on to Fastify.
+   */
+  answerMiss?(
+    request: IncomingMessage,
+    response: ServerResponse,
+    readerIp: () => string,
+  ): Promise<boolean> | undefined;
 }
 
 function countHit(page: CachedPage, request: IncomingMessage, reader: () => string, hooks: PageCacheHooks) {
@@ -173,7 +182,16 @@ export function serverAnsweringFromCache(hooks: PageCacheHooks, { trustProxy }: 
   return (handler: (request: IncomingMessage, response: ServerResponse) => void): Server =>
     createServer((request, response) => {
       const page = cachedPageFor(hooks.cache, request);
-      if (!page) return handler(request, response);
+      if (!page) {
+        const answering = hooks.answerMiss?.(request, response, () => readerIp(request));
+        if (!answering) return handler(request, response);
+        // A failure (the database, say) is Fastify's to answer, with its error page.
+        answering.then(
+          (answered) => answered || handler(request, response),
+          () => handler(request, response),
+        );
+        return;
+      }
       countHit(page, request, () => readerIp(request), hooks);
       writeHit(hooks.cache, request, response, page);
     });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { createArticle } from '../../../test/support/factories.js';
 import { get, type Server, startServer } from '../../../test/support/khabar-process.js';
 import {
   findPostgresBin,
@@ -32,9 +33,12 @@ describe('a server whose PostgreSQL restarts', { skip, timeout: 180_000 }, () =>
   });
 
   it('answers 503 at once while the database is down, stays up, and serves again when it is back', async () => {
-    if (!server || !cluster) throw new Error('not started');
+    if (!server || !cluster || !t) throw new Error('not started');
     const origin = server.origin;
     assert.equal((await get(origin, '/')).status, 200);
+    const article = await createArticle(t.services, { title: 'خبری که صفحه‌اش ذخیره شده است' });
+    await t.services.storedPages.store(article.id, await t.services.siteContext());
+    const articlePath = `/news/${article.newsCode}/${encodeURIComponent(article.slug)}`;
 
     await cluster.pause();
     const asked = Date.now();
@@ -43,6 +47,9 @@ describe('a server whose PostgreSQL restarts', { skip, timeout: 180_000 }, () =>
     assert.equal(page.status, 503);
     assert.match(page.body, /سایت چند لحظه در دسترس نیست/);
     assert.doesNotMatch(page.body, /at \w+ \(|ECONNREFUSED|ENOENT/);
+    // A first visit the HTTP server would answer from stored parts goes on to Fastify's error page.
+    const firstVisit = await get(origin, articlePath, { 'accept-encoding': 'gzip' });
+    assert.equal(firstVisit.status, 503);
     const api = await get(origin, '/api/v1/articles');
     assert.equal(api.status, 503);
     assert.equal(JSON.parse(api.body).error.code, 'database_unavailable');

@@ -16,17 +16,22 @@ const contentSecurityPolicy = [
 ].join('; ');
 
 /** Headers every response carries; HSTS only when the public site is served over HTTPS. */
+export function securityHeaders({ https, html }: { https: boolean; html: boolean }): Record<string, string> {
+  return {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    ...(https && { 'Strict-Transport-Security': 'max-age=31536000' }),
+    ...(html && { 'Content-Security-Policy': contentSecurityPolicy, 'X-Frame-Options': 'DENY' }),
+  };
+}
+
 export function registerSecurityHeaders(app: FastifyInstance, { https }: { https: boolean }): void {
+  const forHtml = securityHeaders({ https, html: true });
+  const forOthers = securityHeaders({ https, html: false });
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-    if (https) reply.header('Strict-Transport-Security', 'max-age=31536000');
-    const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html')) {
-      reply.header('Content-Security-Policy', contentSecurityPolicy);
-      reply.header('X-Frame-Options', 'DENY');
-    }
+    const html = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
+    reply.headers(html ? forHtml : forOthers);
     return payload;
   });
 }
