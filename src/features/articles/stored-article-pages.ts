@@ -214,9 +214,9 @@ export function createStoredArticlePages({
     ]);
     const slotBoxes = { ...boxes, related: [] };
     const partsEnd = layout.parts.reduce((sum, [deflatedLength]) => sum + deflatedLength, 0);
-    const related = ranked
-      ? deflateRelated(site, relatedShown(ranked, boxes.otherNews))
-      : await storedRelatedSlot(storedRelated as StoredRelated, row.body.subarray(partsEnd), site, boxes);
+    const related = storedRelated
+      ? await storedRelatedSlot(storedRelated, row.body.subarray(partsEnd), site, boxes)
+      : deflateRelated(site, relatedShown(ranked ?? [], boxes.otherNews));
     const parts: DeflatedPart[] = [];
     let offset = 0;
     layout.parts.forEach(([deflatedLength, length, crc], index) => {
