@@ -53,13 +53,15 @@ export function createArticlePageService({
     );
   }
 
+  /** «سایر اخبار»: the section's newest but this article. */
+  async function otherNewsOf(article: { id: number; sectionId: number }): Promise<ArticleSummary[]> {
+    const newest = await sectionNewest(article.sectionId);
+    return newest.filter((item) => item.id !== article.id).slice(0, otherNewsCount);
+  }
+
   /** «سایر اخبار» and the day's most viewed: they change with other articles, not with this one. */
   async function beside(article: { id: number; sectionId: number }) {
-    const [newest, viewedIds] = await Promise.all([
-      sectionNewest(article.sectionId),
-      views.mostViewed('day', 6),
-    ]);
-    const otherNews = newest.filter((item) => item.id !== article.id).slice(0, otherNewsCount);
+    const [otherNews, viewedIds] = await Promise.all([otherNewsOf(article), views.mostViewed('day', 6)]);
     const mostViewed = await articles.publishedSummaries(
       viewedIds.filter((id) => id !== article.id).slice(0, 5),
     );
@@ -83,6 +85,7 @@ export function createArticlePageService({
   return {
     around,
     beside,
+    otherNewsOf,
     relatedRanked,
 
     async load(newsCode: number): Promise<ArticlePageData> {

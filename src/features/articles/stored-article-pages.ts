@@ -179,7 +179,7 @@ export function createStoredArticlePages({
 }: {
   db: DB;
   articles: Pick<ArticleService, 'getPublished'>;
-  articlePages: Pick<ArticlePageService, 'beside' | 'relatedRanked'>;
+  articlePages: Pick<ArticlePageService, 'beside' | 'otherNewsOf' | 'relatedRanked'>;
   comments: Pick<CommentService, 'forArticle'>;
   linksClickable: boolean;
 }) {
@@ -267,9 +267,9 @@ export function createStoredArticlePages({
       sectionId: article.section.id,
       tagIds: article.tags.map((tag) => tag.id),
     };
-    const [ranked, { otherNews }] = await Promise.all([
+    const [ranked, otherNews] = await Promise.all([
       articlePages.relatedRanked(beside),
-      articlePages.beside(beside),
+      articlePages.otherNewsOf(beside),
     ]);
     const shown = relatedShown(ranked, otherNews);
     const slot = deflateRelated(site, shown);

@@ -121,9 +121,9 @@ const sampleArticle: Article = {
 };
 
 /**
- * What stored parts depend on besides the article, its comments and its tags' related articles: the template, the site's
- * name, address and time zone, its menu and its assets, all of which show in a sample article
- * rendered with them. Parts made for another fingerprint are rendered again.
+ * What stored parts depend on besides the article, its comments and its related articles: the
+ * template, the site's name, address and time zone, its menu and its assets, all of which show
+ * in a sample article rendered with them. Parts made for another fingerprint are rendered again.
  */
 export function partsFingerprint(site: SiteContext, linksClickable: boolean): string {
   const when = new Date(0);
